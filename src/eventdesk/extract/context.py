@@ -1,0 +1,36 @@
+"""The view of one event that extractor stages receive.
+
+``doc`` is the spaCy ``Doc`` over the case-restored text, which has exactly the same length as the
+original report text, so token character offsets are valid in both. Evidence is always cut from
+``text`` (the original), never from ``doc.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventdesk.records import Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True)
+class EventContext:
+    text: str  # the original report text
+    doc: Doc  # spaCy doc over the case-restored text (same length as ``text``)
+    sents: tuple[Span, ...]  # the sentences that describe this event, in order
+    role: str = "main"  # main | related | background
+    published: str | None = None  # ISO date of the report, if known
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for ``text[start:end]``, trimmed of surrounding white space."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Evidence(start, end, self.text[start:end])
+
+    def span_evidence(self, span: Span) -> Evidence:
+        return self.evidence(span.start_char, span.end_char)
