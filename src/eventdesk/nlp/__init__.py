@@ -1,0 +1,1 @@
+"""NLP stages that touch spaCy: model loading and case restoration."""
