@@ -30,7 +30,7 @@ def extract(
     id: str | None = None,
 ) -> list[Event]:
     """Extract the events of one report. Raises :class:`eventdesk.errors.InputError` on bad input."""
-    from eventdesk.extract.pipeline import extract_report
+    from eventdesk.extractor.pipeline import extract_report
     from eventdesk.records import Report
 
     report = Report(text=text, id=id or Report.content_id(text), title=title, published=published)

@@ -43,7 +43,7 @@ def _fields(report: Report) -> dict[str, Any]:
 
 def process_chunk(items: list[Item]) -> list[ReportResult]:
     """Extract one chunk in this process (also the worker entry point)."""
-    from eventdesk.extract.pipeline import Prepared, extract_doc, prepare
+    from eventdesk.extractor.pipeline import Prepared, extract_doc, prepare
     from eventdesk.nlp.model import load_nlp
 
     results: list[ReportResult | None] = [None] * len(items)
@@ -81,7 +81,7 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def _warm_up() -> None:
-    from eventdesk.extract.pipeline import extract_report
+    from eventdesk.extractor.pipeline import extract_report
     from eventdesk.nlp.model import load_nlp
 
     load_nlp()

@@ -91,7 +91,7 @@ def load_corpus(path: Path | None, *, target: int = 500) -> list[Report]:
 
 def run_bench(reports: Sequence[Report], *, workers: int = 1, batch_size: int = 16) -> BenchResult:
     from eventdesk.batch import run_batch
-    from eventdesk.extract.pipeline import prepare
+    from eventdesk.extractor.pipeline import prepare
     from eventdesk.nlp.model import load_nlp
 
     nlp = load_nlp()

@@ -22,7 +22,7 @@ def html_to_report(html: str, *, id: str, published: str | None = None) -> Repor
         raise InputError("no article text found in the HTML page", code="no_article")
     meta = json.loads(raw)
     text = meta.get("text") or ""
-    if not text.strip():
+    if len(text.split()) < 3:
         raise InputError("no article text found in the HTML page", code="no_article")
     return Report(
         text=text,

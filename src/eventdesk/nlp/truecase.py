@@ -112,6 +112,5 @@ def restore_case(text: str) -> str:
 
 
 _FUNCTION_WORDS = frozenset(
-    "the a an of and or to in on at by for with from that this said says was were is are has have had "
-    "who which as he she they it its his her their been be not but also today yesterday".split()
+    ["the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "that", "this", "said", "says", "was", "were", "is", "are", "has", "have", "had", "who", "which", "as", "he", "she", "they", "it", "its", "his", "her", "their", "been", "be", "not", "but", "also", "today", "yesterday"]
 )

@@ -1,0 +1,257 @@
+"""Casualty figures: "at least 103 killed", "killing 12", "the death toll rose to 95", "a man was shot".
+
+Claims are found per sentence with patterns over the text (case-insensitive, so ALL-CAPS wires work);
+:func:`combine_claims` turns the claims of one event into its ``killed`` and ``injured`` counts.
+Word lists are data (``data/casualty_words.tsv``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from eventdesk.extractor.numbers import NumberMention, find_numbers
+from eventdesk.records import Count, Evidence
+from eventdesk.resources import read_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyClaim:
+    category: str  # killed | injured | shot (shot: hit, outcome not stated; counts as injured)
+    low: int | None
+    best: int | None
+    high: int | None
+    qualifier: str
+    start: int  # evidence span: the number through the casualty word
+    end: int
+    perpetrators: int = 0  # perpetrators counted in the figure ("including the gunman")
+    singular: bool = False  # from "a man was shot"-style mentions rather than a figure
+    ordinal: int = 0  # "a second man was wounded" -> 2
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[str, frozenset[str]]]:
+    """phrase -> (category, voices); voice is passive | intransitive | nominal | active."""
+    out: dict[str, tuple[str, set[str]]] = {}
+    for r in read_tsv("casualty_words.tsv"):
+        out.setdefault(r["phrase"], (r["category"], set()))[1].add(r["voice"])
+    return {p: (c, frozenset(v)) for p, (c, v) in out.items()}
+
+
+def _alternation(voices: set[str]) -> str:
+    phrases = [p for p, (_, v) in _words().items() if v & voices]
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|be|being|been|got|get|remain|remained|lay|left)"
+_GAP_BLOCK = re.compile(
+    r"\b(?:said|says|after|when|while|before|because|since|who|which|that|where|by|with|from|"
+    r"killing|wounding|injuring|killed|wounded|injured|shot|police|year|years|months|days|hours|"
+    r"minutes|miles|km|kilometers|kilometres|percent|times|rounds|bullets|shots|cars|houses|homes|"
+    r"buildings|vehicles|blocks|feet|yards|weeks|ago|old|age|aged)\b"
+)
+_PERP = re.compile(
+    r"\bincluding\s+(?:the|a|an|one|two|three|both)?\s*(?:suspected\s+)?(?:gunm[ae]n|shooters?|"
+    r"attackers?|assailants?|suspects?|bombers?|perpetrators?|killers?|militants?|terrorists?)\b"
+)
+_AGGREGATE = re.compile(
+    r"\b(?:this year|so far|since (?:january|the start|the beginning|\d{4})|in total|last year|"
+    r"per year|a year|each year|every year|annually|to date|over the past|in the past|past year|"
+    r"nationwide|statistics|homicides? (?:this|last))\b"
+)
+_ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    passive = _alternation({"passive"})
+    intrans = _alternation({"intransitive"})
+    nominal = _alternation({"nominal"})
+    active = _alternation({"active"})
+    # NUM [up to 6 modifier words] [AUX] [ADV] PASSIVE | NUM ... INTRANSITIVE | NUM ... NOMINAL
+    forward = re.compile(
+        rf"^\s*(?P<gap>(?:[\w'’.-]+,?\s+){{0,6}}?)(?:(?P<aux>{_AUX})\s+(?:\w+ly\s+)?(?:\w+\s+)?)?"
+        rf"(?P<word>{passive}|{intrans}|{nominal})(?![\w-])",
+        re.IGNORECASE,
+    )
+    backward = re.compile(rf"(?:^|[\s,(])(?P<word>{active})\s+(?:(?:about|some)\s+)?$", re.IGNORECASE)
+    toll = re.compile(
+        r"(?:death|casualty|fatality|the)\s+tolls?\s+(?:[\w,]+\s+){0,5}?(?:to|at|of|reached|hit|was|is|"
+        r"stood at|stands at|rose to|climbed to)\s*$",
+        re.IGNORECASE,
+    )
+    singular = re.compile(
+        rf"\b(?P<subj>he|she|(?:the|a|an|one|another|a\s+second|a\s+third)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
+        rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
+        rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
+        rf"(?:,[^,.]{{1,40}},)?\s+(?:(?P<aux>{_AUX})\s+(?:\w+ly\s+)?)?(?P<word>{passive}|{intrans})(?![\w-])",
+        re.IGNORECASE,
+    )
+    return forward, backward, toll, singular
+
+
+def _category(word: str) -> str:
+    row = _words().get(re.sub(r"\s+", " ", word.lower()))
+    return row[0] if row else "injured"
+
+
+def _voice(word: str) -> str:
+    """The voice of a casualty word when it follows the figure (passive wins over active)."""
+    row = _words().get(re.sub(r"\s+", " ", word.lower()))
+    if row is None:
+        return "passive"
+    for voice in ("passive", "intransitive", "nominal"):
+        if voice in row[1]:
+            return voice
+    return "active"
+
+
+def _claim(num: NumberMention, category: str, start: int, end: int, sent: str, offset: int) -> CasualtyClaim:
+    tail = sent[end - offset : end - offset + 60].lower()
+    head = sent[num.end - offset : end - offset].lower()
+    perps = 1 if _PERP.search(head) or _PERP.search(tail[:45]) else 0
+    return CasualtyClaim(category, num.low, num.best, num.high, num.qualifier, start, end, perpetrators=perps)
+
+
+def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[CasualtyClaim]:
+    """Casualty claims in the given sentences of ``text`` (character spans)."""
+    forward, backward, toll, singular = _patterns()
+    claims: list[CasualtyClaim] = []
+    for s_start, s_end in sentences:
+        sent = text[s_start:s_end]
+        if _AGGREGATE.search(sent.lower()):
+            continue
+        numbers = find_numbers(text, s_start, s_end)
+        for num in numbers:
+            before = text[s_start : num.start]
+            after = text[num.end : s_end]
+            m = forward.match(after)
+            if m and not _GAP_BLOCK.search(re.sub(r"\S*-\S*", " ", m.group("gap").lower())):
+                word = m.group("word")
+                voice = _voice(word)
+                if voice != "passive" or m.group("aux") or not m.group("gap").strip() or _bare_headline(m, after):
+                    if not _active_use(after[m.end() :]) or voice != "passive" or m.group("aux"):
+                        claims.append(
+                            _claim(num, _category(word), num.start, num.end + m.end(), sent, s_start)
+                        )
+                        continue
+            b = backward.search(before)
+            if b:
+                word = b.group("word")
+                claims.append(_claim(num, _category(word), s_start + b.start("word"), num.end, sent, s_start))
+                continue
+            if toll.search(before[-80:]) and num.value is not None:
+                t = toll.search(before[-80:])
+                assert t is not None
+                start = s_start + len(before) - len(before[-80:]) + t.start()
+                claims.append(_claim(num, "killed", start, num.end, sent, s_start))
+        for m in singular.finditer(sent):
+            word = m.group("word")
+            if _voice(word) == "passive" and not m.group("aux"):
+                continue
+            subj = m.group("subj").lower()
+            ordinal = 0
+            for key, val in _ORDINAL.items():
+                if re.search(rf"\b{key}\b", subj):
+                    ordinal = val
+            perps = 1 if re.search(r"\b(?:suspect|gunman|shooter)\b", subj) else 0
+            claims.append(
+                CasualtyClaim(
+                    _category(word), 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
+                    perpetrators=perps, singular=True, ordinal=ordinal,
+                )
+            )
+    return _carry_qualifiers(text, claims)
+
+
+def _bare_headline(m: re.Match[str], after: str) -> bool:
+    """"12 people killed in blast": a passive participle with only nouns between, no auxiliary."""
+    return not m.group("aux")
+
+
+def _active_use(rest: str) -> bool:
+    """True when the casualty verb takes an object ("two gunmen killed five people"): active voice."""
+    return bool(re.match(r"\s+(?:at least\s+|more than\s+)?(?:\d|a\s|an\s|one|two|three|four|five|six|seven|"
+                         r"eight|nine|ten|dozens|scores|several|his|her|their|the|people|civilians|"
+                         r"him|them|children|women|men)", rest, re.IGNORECASE))
+
+
+def _carry_qualifiers(text: str, claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """Give "141 injured" the "at least" of "at least 103 killed and 141 injured"."""
+    out: list[CasualtyClaim] = []
+    for i, c in enumerate(claims):
+        if i and c.qualifier == "exact" and not c.singular:
+            p = claims[i - 1]
+            gap = text[p.end : c.start]
+            if p.qualifier in ("at_least", "more_than") and len(gap) < 12 and re.fullmatch(r"[\s,]*(?:and)?\s*", gap):
+                value = c.best if c.best is not None else 0
+                low = value + 1 if p.qualifier == "more_than" else value
+                c = replace(c, qualifier=p.qualifier, low=low, best=low, high=None)
+        out.append(c)
+    return out
+
+
+def _pick(claims: Sequence[CasualtyClaim]) -> CasualtyClaim | None:
+    figures = [c for c in claims if not c.singular]
+    if figures:
+        return max(figures, key=lambda c: (c.best or c.low or 0, c.low or 0, c.start))
+    singles = [c for c in claims if c.singular]
+    if not singles:
+        return None
+    n = 1
+    for c in singles:
+        n = max(n, c.ordinal) if c.ordinal > 0 else (n + 1 if c.ordinal < 0 else n)
+    first = singles[0]
+    return replace(first, low=n, best=n, high=n)
+
+
+def combine_claims(text: str, claims: Sequence[CasualtyClaim]) -> tuple[Count | None, Count | None]:
+    """(killed, injured) of one event from its claims.
+
+    Rule: the largest explicit figure per category wins (reports update tolls upwards and restate
+    subtotals); "a man was shot"-style mentions count only when no figure is given. People "shot"
+    without a stated outcome count as injured, less those reported killed.
+    """
+    killed_c = _pick([c for c in claims if c.category == "killed"])
+    injured_c = _pick([c for c in claims if c.category == "injured"])
+    shot_c = _pick([c for c in claims if c.category == "shot"])
+    killed = _count(text, killed_c)
+    # a perpetrator reported dead apart from the victims' figure is added, as GTD and GVA count them
+    perp_dead = [c for c in claims if c.category == "killed" and c.singular and c.perpetrators]
+    if killed is not None and killed_c is not None and not killed_c.singular and not killed_c.perpetrators and perp_dead:
+        p = perp_dead[0]
+        extra = Evidence(p.start, p.end, text[p.start : p.end])
+        killed = replace(
+            killed,
+            low=None if killed.low is None else killed.low + 1,
+            best=None if killed.best is None else killed.best + 1,
+            high=None if killed.high is None else killed.high + 1,
+            includes_perpetrators=1,
+            evidence=(*killed.evidence, extra),
+        )
+    injured = _count(text, injured_c)
+    if injured is None and shot_c is not None:
+        k = killed.best if killed and killed.best is not None else (killed.low if killed else 0) or 0
+        k -= (killed.includes_perpetrators or 0) if killed else 0
+        hit = shot_c.best if shot_c.best is not None else shot_c.low
+        if hit is not None and hit - k > 0:
+            base = _count(text, shot_c)
+            assert base is not None
+            n = hit - k
+            injured = replace(base, low=n if shot_c.low is not None else None, best=n, high=n if shot_c.high else None,
+                              qualifier=base.qualifier)
+        elif hit is not None and killed is not None:
+            injured = None
+    return killed, injured
+
+
+def _count(text: str, c: CasualtyClaim | None) -> Count | None:
+    if c is None:
+        return None
+    ev = Evidence(c.start, c.end, text[c.start : c.end])
+    return Count(
+        low=c.low, best=c.best, high=c.high, text=ev.text, qualifier=c.qualifier,
+        includes_perpetrators=c.perpetrators or None, evidence=(ev,),
+    )

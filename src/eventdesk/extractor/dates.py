@@ -1,0 +1,223 @@
+"""Dates: expressions in the text resolved against the report's publication date, with precision.
+
+Common news expressions ("on Wednesday", "last night", "Jan. 3", "earlier this month", "in 2020",
+"12 NOV 89") are resolved here by rule, which is fast and deterministic; anything else falls back
+to ``dateparser`` with ``RELATIVE_BASE`` = publication date. Without a publication date, relative
+expressions stay unresolved (``precision: unknown``): nothing is guessed from today's clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    m.lower(): i
+    for i in range(1, 13)
+    for m in (calendar.month_name[i], calendar.month_abbr[i])
+} | {"sept": 9}
+_WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+_MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY_RE = r"(?:" + "|".join(_WEEKDAYS) + r")"
+
+# expressions we look for in the text, besides spaCy DATE/TIME entities
+DATE_PATTERN = re.compile(
+    rf"\b(?:"
+    rf"(?:on\s+|last\s+|this\s+|late\s+|early\s+)?{_WEEKDAY_RE}(?:\s+(?:night|morning|afternoon|evening))?"
+    rf"|{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_MONTH_RE}(?:,?\s+\d{{2,4}})?"
+    rf"|(?:early|mid|late)?-?\s*{_MONTH_RE}\s+\d{{4}}"
+    rf"|(?:in|since|during)\s+(?:19|20)\d\d"
+    rf"|(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|week|year)"
+    rf"|(?:yesterday|today|tonight|overnight)"
+    rf"|last\s+night|this\s+(?:morning|afternoon|evening)"
+    rf"|(?:two|three|four|five|six|\d+)\s+(?:days|weeks|months|years)\s+ago"
+    rf")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    start: str
+    end: str
+    precision: str  # day | month | year | range
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    r = _by_dateparser(value.strip(), None)
+    return dt.date.fromisoformat(r.start) if r and r.precision == "day" else None
+
+
+def _day(d: dt.date) -> ResolvedDate:
+    return ResolvedDate(d.isoformat(), d.isoformat(), "day")
+
+
+def _month(year: int, month: int) -> ResolvedDate:
+    last = calendar.monthrange(year, month)[1]
+    return ResolvedDate(dt.date(year, month, 1).isoformat(), dt.date(year, month, last).isoformat(), "month")
+
+
+def _year(year: int) -> ResolvedDate:
+    return ResolvedDate(f"{year:04d}-01-01", f"{year:04d}-12-31", "year")
+
+
+def _full_year(y: int) -> int:
+    return y + (1900 if y >= 50 else 2000) if y < 100 else y
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | None:
+    """Resolve one date expression; ``None`` when it cannot be resolved without guessing."""
+    e = re.sub(r"\s+", " ", expression.lower().strip(" ,.")).replace("’", "'")
+    e = re.sub(r"^(?:on|in|since|during|by|from|until|as of|the) ", "", e)
+    e = re.sub(r"^(?:late|early|earlier|later) (?=\w)", lambda m: m.group(0) if "this" in e or "last" in e else "", e)
+
+    # absolute: years and months
+    m = re.fullmatch(r"((?:19|20)\d\d)s?", e)
+    if m:
+        return _year(int(m.group(1)))
+    m = re.fullmatch(rf"(?:early |mid-?|late )?({_MONTH_RE}),? ((?:19|20)\d\d)", e)
+    if m:
+        return _month(int(m.group(2)), _MONTHS[m.group(1).rstrip(".")])
+    m = re.fullmatch(rf"({_MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{2,4}}))?", e) or None
+    if m:
+        month, day = _MONTHS[m.group(1).rstrip(".")], int(m.group(2))
+        if m.group(3):
+            d = _safe_date(_full_year(int(m.group(3))), month, day)
+            return _day(d) if d else None
+        return _infer_year(month, day, published)
+    m = re.fullmatch(rf"(\d{{1,2}}) ({_MONTH_RE})(?:,? (\d{{2,4}}))?", e)
+    if m:
+        month, day = _MONTHS[m.group(2).rstrip(".")], int(m.group(1))
+        if m.group(3):
+            d = _safe_date(_full_year(int(m.group(3))), month, day)
+            return _day(d) if d else None
+        return _infer_year(month, day, published)
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", e)
+    if m:
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _day(d) if d else None
+
+    if published is None:
+        return None  # everything below is relative to the publication date
+
+    m = re.fullmatch(rf"(?:(last|this|past) )?({_WEEKDAY_RE})(?: (?:night|morning|afternoon|evening))?", e)
+    if m:
+        back = (published.weekday() - _WEEKDAYS[m.group(2)]) % 7
+        if m.group(1) == "last" and back == 0:
+            back = 7
+        return _day(published - dt.timedelta(days=back))
+    if e in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
+        return _day(published)
+    if e in ("yesterday", "last night", "overnight", "yesterday morning", "yesterday afternoon"):
+        return _day(published - dt.timedelta(days=1))
+    if re.fullmatch(r"(?:earlier |later )?this month", e):
+        return _month(published.year, published.month)
+    if e == "last month":
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return _month(first.year, first.month)
+    if re.fullmatch(r"(?:earlier |later )?this year", e):
+        return _year(published.year)
+    if e == "last year":
+        return _year(published.year - 1)
+    if re.fullmatch(r"(?:earlier |later )?this week", e):
+        start = published - dt.timedelta(days=published.weekday())
+        return ResolvedDate(start.isoformat(), published.isoformat(), "range")
+    if e == "last week":
+        start = published - dt.timedelta(days=published.weekday() + 7)
+        return ResolvedDate(start.isoformat(), (start + dt.timedelta(days=6)).isoformat(), "range")
+    m = re.fullmatch(r"(\w+) (day|week|month|year)s? ago", e)
+    if m:
+        from eventdesk.extractor.numbers import words_to_int
+
+        n = int(m.group(1)) if m.group(1).isdigit() else words_to_int(m.group(1))
+        if n is None:
+            return None
+        if m.group(2) == "day":
+            return _day(published - dt.timedelta(days=n))
+        if m.group(2) == "year":
+            return _year(published.year - n)
+        days = 7 * n if m.group(2) == "week" else 30 * n
+        return ResolvedDate(
+            (published - dt.timedelta(days=days + 3)).isoformat(),
+            (published - dt.timedelta(days=max(days - 3, 0))).isoformat(),
+            "range",
+        )
+    return _by_dateparser(e, published)
+
+
+def _infer_year(month: int, day: int, published: dt.date | None) -> ResolvedDate | None:
+    """"Jan. 3" without a year: the latest such date not after publication (+2 days of slack)."""
+    if published is None:
+        return None
+    for year in (published.year, published.year - 1):
+        d = _safe_date(year, month, day)
+        if d and d <= published + dt.timedelta(days=2):
+            return _day(d)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _by_dateparser(expression: str, published: dt.date | None) -> ResolvedDate | None:
+    if not re.search(r"\d|" + _MONTH_RE, expression, re.IGNORECASE):
+        return None  # dateparser guesses wildly on vague words; only try concrete expressions
+    import dateparser
+
+    base = dt.datetime.combine(published, dt.time(12)) if published else None
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    else:
+        settings["REQUIRE_PARTS"] = ["year"]
+    parser = dateparser.date.DateDataParser(languages=["en"], settings=settings)
+    data = parser.get_date_data(expression)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if data.period == "year":
+        return _year(d.year)
+    if data.period == "month":
+        return _month(d.year, d.month)
+    if data.period in ("day", "time"):
+        return _day(d)
+    return None
+
+
+_DATELINE = re.compile(
+    rf"^.{{0,160}}?\(?\b(?P<date>(?:{_MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\s+{_MONTH_RE}\s+\d{{2,4}}))\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def dateline_date(text: str) -> tuple[ResolvedDate, int, int] | None:
+    """The date in a wire dateline ("KABUL, Afghanistan (Jan. 25, 2013)", "SAN SALVADOR, 12 NOV 89")."""
+    m = _DATELINE.match(text[:200])
+    if not m:
+        return None
+    r = resolve_date(m.group("date"), None)
+    if r is None or r.precision != "day":
+        return None
+    return r, m.start("date"), m.end("date")
+
+
+def find_date_expressions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of date expressions found by pattern (spaCy DATE entities are merged by the caller)."""
+    return [(m.start(), m.end()) for m in DATE_PATTERN.finditer(text, start, len(text) if end is None else end)]

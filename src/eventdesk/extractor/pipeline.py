@@ -1,0 +1,181 @@
+"""Report -> events: the orchestration of the extractor stages.
+
+``prepare`` checks and case-restores the text; spaCy runs (in batches, by the caller or here);
+``extract_doc`` finds triggers, dates and casualty claims over the whole report, splits it into
+events (:mod:`eventdesk.extractor.segment`) and fills each event's fields from its own sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventdesk.extractor import actors, participants, quotes, weapons
+from eventdesk.extractor.casualties import combine_claims, find_casualties
+from eventdesk.extractor.context import EventContext
+from eventdesk.extractor.dates import dateline_date, find_date_expressions, parse_published, resolve_date
+from eventdesk.extractor.places import find_location
+from eventdesk.extractor.segment import DateMention, Segment, count_attacks, split_events
+from eventdesk.extractor.types import choose_type, event_type, find_triggers
+from eventdesk.io.validate import check_text
+from eventdesk.nlp.truecase import needs_truecasing, restore_case
+from eventdesk.records import DateValue, Event, Evidence, Report
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+EXTRACTOR_VERSION = "eventdesk.extractor.v1"
+MIN_TRIGGER_WEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class Prepared:
+    report: Report
+    nlp_text: str  # case-restored when needed; same length as report.text
+    warnings: tuple[str, ...]
+    published: dt.date | None
+
+
+def prepare(report: Report) -> Prepared:
+    """Validate a report (raising :class:`~eventdesk.errors.InputError`) and restore its case."""
+    warnings = check_text(report.text)
+    published = parse_published(report.published)
+    if report.published and published is None:
+        warnings.append(f"could not parse the publication date {report.published!r}; relative dates unresolved")
+    if published is None:
+        found = dateline_date(report.text)
+        if found is not None:
+            published = dt.date.fromisoformat(found[0].start)
+            warnings.append(f"publication date taken from the dateline: {published.isoformat()}")
+    nlp_text = report.text
+    if needs_truecasing(report.text):
+        nlp_text = restore_case(report.text)
+        warnings.append("text is all upper or lower case: case restored before NLP")
+    return Prepared(report, nlp_text, tuple(warnings), published)
+
+
+def extract_report(report: Report) -> tuple[Event, ...]:
+    from eventdesk.nlp.model import load_nlp
+
+    prep = prepare(report)
+    return extract_doc(prep, load_nlp()(prep.nlp_text))
+
+
+def _date_mentions(doc: Doc, text: str, published: dt.date | None) -> list[DateMention]:
+    spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")}
+    for s, e in find_date_expressions(text):
+        if not any(a <= s and e <= b for a, b in spans):
+            spans = {(a, b) for a, b in spans if not (s <= a and b <= e)} | {(s, e)}
+    out = []
+    for s, e in sorted(spans):
+        resolved = resolve_date(text[s:e], published)
+        if resolved is None:
+            # "Saturday night, police said": retry on the pattern-matched part of an entity
+            for ps, pe in find_date_expressions(text, s, e):
+                resolved = resolve_date(text[ps:pe], published)
+                if resolved:
+                    s, e = ps, pe
+                    break
+        out.append(DateMention(s, e, resolved))
+    return out
+
+
+def _main_date(dates: Sequence[DateMention], sentences: Sequence[tuple[int, int]], anchors: Sequence[int],
+               published: dt.date | None) -> DateMention | None:
+    """The main event's date: a resolved date near the first trigger, not after publication."""
+    usable = []
+    for d in dates:
+        r = d.resolved
+        if r is None or r.precision == "year":
+            continue
+        start = dt.date.fromisoformat(r.start)
+        if published and (start > published + dt.timedelta(days=1) or (published - start).days > 45):
+            continue
+        usable.append(d)
+    if not usable:
+        return None
+    first_anchor = min(anchors) if anchors else 0
+    day_level = [d for d in usable if d.resolved and d.resolved.precision == "day"] or usable
+    return min(day_level, key=lambda d: (abs(d.start - first_anchor) > 400, d.start))
+
+
+def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
+    report = prep.report
+    text = report.text
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    sent_spans = list(doc.sents)
+    triggers = find_triggers(text)
+    title_triggers = find_triggers(report.title or "")
+    dates = _date_mentions(doc, text, prep.published)
+    claims_all = find_casualties(text, sentences)
+    anchors = [t.start for t in triggers if t.weight >= 2] + [c.start for c in claims_all]
+    main_date = _main_date(dates, sentences, anchors, prep.published)
+    main_day = dt.date.fromisoformat(main_date.resolved.start) if main_date and main_date.resolved else None
+    segments = split_events(sentences, dates, triggers, text, main_date=main_day, published=prep.published)
+
+    events: list[Event] = []
+    lead_end = sentences[0][1] if sentences else 0
+    for index, seg in enumerate(segments):
+        spans = [sentences[i] for i in seg.sentences]
+        if not spans:
+            continue
+        seg_triggers = [t for t in triggers if any(s <= t.start < e for s, e in spans)]
+        claims = [c for c in claims_all if any(s <= c.start < e for s, e in spans)]
+        weight = sum(t.weight for t in seg_triggers) + (sum(2.0 for _ in title_triggers) if seg.role == "main" else 0)
+        if weight < MIN_TRIGGER_WEIGHT and not claims:
+            continue
+        title_boost = [t.__class__(-1, -1, t.code, t.weight * 2) for t in title_triggers] if seg.role == "main" else []
+        code, support = choose_type([*seg_triggers, *title_boost], lead_end=lead_end if seg.role == "main" else 0)
+        type_ev = tuple(Evidence(t.start, t.end, text[t.start : t.end]) for t in support if t.start >= 0)[:3]
+        killed, injured = combine_claims(text, claims)
+        ctx = EventContext(
+            text=text, doc=doc, sents=tuple(sent_spans[i] for i in seg.sentences), role=seg.role,
+            published=prep.published.isoformat() if prep.published else None,
+        )
+        date = _event_date(seg, main_date, text)
+        seg_anchors = [t.start for t in support if t.start >= 0] + [c.start for c in claims]
+        location = find_location(ctx, anchors=seg_anchors, use_dateline=seg.role == "main")
+        events.append(
+            Event(
+                event_id=_event_id(report, seg.role, index),
+                role=seg.role,
+                type=event_type(code, type_ev),
+                date=date,
+                location=location,
+                killed=killed,
+                injured=injured,
+                perpetrators=actors.find_perpetrators(ctx),
+                targets=participants.find_targets(ctx),
+                victims=participants.find_victims(ctx),
+                weapons=weapons.find_weapons(ctx),
+                sources=quotes.find_sources(ctx),
+                attacks=count_attacks(text, spans),
+                confidence=_confidence(weight, date, location.precision, killed is not None),
+            )
+        )
+    return tuple(events)
+
+
+def _event_date(seg: Segment, main_date: DateMention | None, text: str) -> DateValue:
+    d = main_date if seg.role == "main" else seg.date
+    if d is None or d.resolved is None:
+        return DateValue()
+    r = d.resolved
+    ev = Evidence(d.start, d.end, text[d.start : d.end])
+    return DateValue(start=r.start, end=r.end, precision=r.precision, text=ev.text, evidence=(ev,))
+
+
+def _confidence(weight: float, date: DateValue, place_precision: str, has_toll: bool) -> float:
+    score = min(weight, 8.0) / 16.0
+    score += 0.15 if date.precision == "day" else 0.05 if date.precision != "unknown" else 0.0
+    score += 0.15 if place_precision in ("city", "exact", "admin2") else 0.05 if place_precision != "unknown" else 0
+    score += 0.2 if has_toll else 0.0
+    return round(min(score, 1.0), 3)
+
+
+def _event_id(report: Report, role: str, index: int) -> str:
+    key = f"{EXTRACTOR_VERSION}|{Report.content_id(report.text)}|{role}|{index}"
+    return "ev_" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -1,0 +1,145 @@
+"""The event's place: candidate place mentions scored, reference points dropped, geocoded offline.
+
+Candidates come from spaCy GPE/LOC/FAC entities, gazetteer hits (for ALL-CAPS text and NER misses)
+and the wire dateline. "510 miles southeast of Tehran" is a reference point, not the event's place;
+the dateline city is only a fallback when the text names no other place for the event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventdesk.extractor.context import EventContext
+from eventdesk.geo.gazetteer import Gazetteer, Place
+from eventdesk.records import Evidence, Location
+
+_REFERENCE = re.compile(
+    r"(?:\b\d[\d,.]*\s*(?:-\s*)?(?:miles?|mi|km|kilometers?|kilometres?)\b[^.]{0,30}?"
+    r"\b(?:of|from)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"northern|southern|eastern|western)(?:ern)?\s+of|\boutskirts\s+of|\bfrom)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|into|across|around|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'-]{1,30}?))?"
+                       r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s", re.MULTILINE)
+_SPECIFICITY = {"city": 4, "admin2": 3, "region": 2.5, "admin1": 2, "country": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: Place
+    score: float
+
+
+def _hint_after(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """"Harvey, Ill." / "Kerman, Iran": (admin1, country_code) named right after a place."""
+    m = re.match(r",\s*([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)", text[end : end + 40])
+    if not m:
+        return None, None
+    for cand in gaz.lookup(m.group(1).rstrip(",")):
+        if cand.kind == "admin1":
+            return cand.name, cand.country_code
+        if cand.kind == "country":
+            return None, cand.country_code
+    return None, None
+
+
+def _country_hint(ctx: EventContext, gaz: Gazetteer) -> str | None:
+    counts: Counter[str] = Counter()
+    for ent in ctx.doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            for p in gaz.lookup(ctx.text[ent.start_char : ent.end_char])[:1]:
+                if p.country_code:
+                    counts[p.country_code] += 2 if p.kind == "country" else 1
+            if ent.label_ == "NORP":
+                code = gaz.country_of_demonym(ent.text)
+                if code:
+                    counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _candidates(ctx: EventContext, gaz: Gazetteer) -> list[tuple[int, int]]:
+    spans: set[tuple[int, int]] = set()
+    for sent in ctx.sents:
+        for ent in sent.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                spans.add((ent.start_char, ent.end_char))
+    lo = min((s.start_char for s in ctx.sents), default=0)
+    hi = max((s.end_char for s in ctx.sents), default=0)
+    for start, end, _ in gaz.scan(ctx.text[lo:hi]):
+        s, e = start + lo, end + lo
+        if not any(a <= s and e <= b for a, b in spans):
+            spans.add((s, e))
+    return sorted(spans)
+
+
+def find_location(ctx: EventContext, *, anchors: Sequence[int] = (), use_dateline: bool = True) -> Location:
+    """The most likely place of the event. ``anchors`` are offsets of its trigger/casualty words."""
+    gaz = Gazetteer.default()
+    text = ctx.text
+    country = _country_hint(ctx, gaz)
+    mentions: list[PlaceMention] = []
+    for rank, (start, end) in enumerate(_candidates(ctx, gaz)):
+        before = text[max(0, start - 60) : start]
+        if _REFERENCE.search(before):
+            continue
+        admin1, cc = _hint_after(text, end, gaz)
+        place = gaz.resolve(text[start:end], country_code=cc or country, admin1=admin1)
+        if place is None:
+            continue
+        score = _SPECIFICITY.get(place.kind, 1.0)
+        if _LOCATIVE.search(before[-20:]):
+            score += 1.5
+        if anchors and min(abs(start - a) for a in anchors) < 200:
+            score += 1.0
+        score -= 0.1 * rank
+        mentions.append(PlaceMention(start, end, place, score))
+    dl = _dateline(ctx, gaz, country) if use_dateline else None
+    if dl is not None:
+        mentions.append(dl)
+    if not mentions:
+        return Location()
+    best = max(mentions, key=lambda m: m.score)
+    return to_location(best.place, Evidence(best.start, best.end, text[best.start : best.end]))
+
+
+def _dateline(ctx: EventContext, gaz: Gazetteer, country: str | None) -> PlaceMention | None:
+    m = _DATELINE.match(ctx.text[:200])
+    if not m:
+        return None
+    region = m.group("region")
+    admin1, cc = (None, None)
+    if region:
+        for cand in gaz.lookup(region):
+            if cand.kind == "admin1":
+                admin1, cc = cand.name, cand.country_code
+                break
+            if cand.kind == "country":
+                cc = cand.country_code
+                break
+    place = gaz.resolve(m.group("place").strip(), country_code=cc or country, admin1=admin1)
+    if place is None:
+        return None
+    return PlaceMention(m.start("place"), m.start("place") + len(m.group("place").strip()), place, 2.0)
+
+
+def to_location(place: Place, evidence: Evidence) -> Location:
+    precision = place.precision if place.precision in _SPECIFICITY or place.precision == "exact" else "city"
+    if precision == "region":
+        precision = "admin1"
+    return Location(
+        name=place.name,
+        admin1=place.admin1,
+        country=place.country,
+        country_code=place.country_code,
+        lat=place.lat,
+        lon=place.lon,
+        geonames_id=place.geonames_id,
+        precision=precision,
+        evidence=(evidence,),
+    )

@@ -1,0 +1,305 @@
+"""``eventdesk ingest`` and ``eventdesk incidents ...``: parse, call the store, format."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+
+from eventdesk.errors import EventdeskError
+from eventdesk.store.base import DEFAULT_DB, IncidentQuery, Store, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        show_default=True,
+        envvar="EVENTDESK_DB",
+        help="Store: a DuckDB file, duckdb:///path, or postgresql://user@host:port/db (env EVENTDESK_DB).",
+    )(f)
+
+
+@contextmanager
+def _store(db: str) -> Iterator[Store]:
+    """Open the store; library errors become click errors here, at the edge."""
+    store = None
+    try:
+        store = open_store(db)
+        yield store
+    except EventdeskError as exc:
+        raise click.ClickException(f"{exc.message} [{exc.code}]") from exc
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _who(who: str | None) -> str:
+    if who:
+        return who
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER", "unknown")
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--extracted", is_flag=True, help="INPUTs are `eventdesk extract` JSONL lines with their report."
+)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for single .txt/.html/stdin reports.")
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes."
+)
+@click.option(
+    "--batch-size",
+    default=200,
+    show_default=True,
+    type=click.IntRange(1, 100000),
+    help="Reports per transaction (a crash loses at most one batch).",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar or summary.")
+def ingest(
+    inputs: tuple[str, ...],
+    db: str,
+    extracted: bool,
+    published: str | None,
+    workers: int,
+    batch_size: int,
+    quiet: bool,
+) -> None:
+    """Store reports and their extracted events, and link them into incidents.
+
+    INPUT is a .jsonl file of reports ({"id", "text", "title", "published", "url", "source"}),
+    a .txt or .html file, a directory of them, or - for stdin. With --extracted, INPUT is JSONL
+    output of `eventdesk extract` that carries each report. The same report twice (same text or
+    URL) is stored once; an interrupted run is resumed by running it again.
+
+    \b
+    Examples:
+      eventdesk ingest reports/                         # into ./eventdesk.duckdb
+      eventdesk ingest reports.jsonl --db news.duckdb --workers 2
+      eventdesk ingest results.jsonl --extracted --db postgresql://me@dbhost/eventdesk
+    """
+    from eventdesk.io.readers import read_inputs
+    from eventdesk.progress import progress
+    from eventdesk.store.ingest import ingest as run_ingest
+    from eventdesk.store.ingest import read_extracted
+
+    with _store(db) as store, progress("ingesting", disable=quiet) as advance:
+        items = read_extracted(inputs) if extracted else read_inputs(inputs, published=published)
+        summary = run_ingest(
+            store, items, workers=workers, batch_size=batch_size, on_batch=lambda _, n: advance(n)
+        )
+        store.record("ingest", who=_who(None), why=None, detail={"inputs": list(inputs), **summary.as_dict()})
+        stats = store.stats()
+    if not quiet:
+        s = summary.as_dict()
+        click.echo(
+            f"{s['read']} read, {s['stored']} stored, {s['duplicates']} already stored, "
+            f"{s['errors']} with extraction errors, {s['unreadable']} unreadable; {s['events']} events, "
+            f"{s['incidents_touched']} incidents updated in {s['seconds']} s. "
+            f"Store: {stats['reports']} reports, {stats['incidents']} incidents.",
+            err=True,
+        )
+
+
+def _filters(f: F) -> F:
+    for option in reversed(
+        (
+            click.option("--since", help="Incidents on or after this date (YYYY-MM-DD)."),
+            click.option("--until", help="Incidents on or before this date (YYYY-MM-DD)."),
+            click.option("--country", help="ISO country code, e.g. IR."),
+            click.option("--type", "type_", help="Type code, e.g. bombing."),
+            click.option("--min-killed", type=int, help="At least this many killed (fused best, else low)."),
+            click.option("--text", help="Words in titles, places or perpetrators."),
+            click.option("--limit", type=int, help="At most this many incidents."),
+        )
+    ):
+        f = option(f)
+    return f
+
+
+def _query(
+    since: str | None,
+    until: str | None,
+    country: str | None,
+    type_: str | None,
+    min_killed: int | None,
+    text: str | None,
+    limit: int | None,
+) -> IncidentQuery:
+    return IncidentQuery(since, until, country, type_, min_killed, text, limit)
+
+
+@click.group()
+def incidents() -> None:
+    """Browse, export and correct incidents (one record per real-world incident, fused from reports).
+
+    \b
+    Examples:
+      eventdesk incidents list --country IR --min-killed 10
+      eventdesk incidents show inc-3f2a9c1d0b7e
+      eventdesk incidents export --format jsonl -o incidents.jsonl
+      eventdesk incidents merge inc-aaa inc-bbb --why "same attack, two places reported"
+    """
+
+
+@incidents.command("list")
+@db_option
+@_filters
+def list_cmd(db: str, **filters: Any) -> None:
+    """List incidents, newest first: killed as low/best/high, reports, contradictions (!).
+
+    \b
+    Examples:
+      eventdesk incidents list
+      eventdesk incidents list --since 2024-01-01 --type bombing --text kerman
+    """
+    from eventdesk.store.views import incidents_table
+
+    with _store(db) as store:
+        rows = store.list_incidents(_query(**filters))
+    click.echo(incidents_table(rows))
+
+
+@incidents.command("show")
+@click.argument("incident_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the incident record as JSON.")
+def show_cmd(incident_id: str, db: str, as_json: bool) -> None:
+    """Show one incident: fused fields, every toll figure by time and source, claims, contradictions.
+
+    \b
+    Example:
+      eventdesk incidents show inc-3f2a9c1d0b7e
+    """
+    from eventdesk.store.incident import incident_to_dict
+    from eventdesk.store.views import incident_text
+
+    with _store(db) as store:
+        incident = store.get_incident(incident_id)
+        audit = [e for e in store.audit_log(incident_id) if e.action in ("merge", "split")]
+    if as_json:
+        click.echo(json.dumps(incident_to_dict(incident), ensure_ascii=False, indent=2))
+    else:
+        click.echo(incident_text(incident, audit))
+
+
+@incidents.command("export")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    default="jsonl",
+    show_default=True,
+    type=click.Choice(["jsonl", "csv"]),
+    help="Output format.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout)."
+)
+@_filters
+def export_cmd(db: str, fmt: str, output: Path | None, **filters: Any) -> None:
+    """Write incident records (JSONL: the contract in docs/incidents.md; CSV: fused fields).
+
+    \b
+    Examples:
+      eventdesk incidents export -o incidents.jsonl
+      eventdesk incidents export --format csv --country NG -o nigeria.csv
+    """
+    from eventdesk.store.export import WRITERS
+
+    with _store(db) as store:
+        sink: IO[str]
+        with output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout) as sink:
+            n = WRITERS[fmt](store.iter_incidents(_query(**filters)), sink)
+    if output:
+        click.echo(f"{n} incidents written to {output}", err=True)
+
+
+@incidents.command("merge")
+@click.argument("incident_ids", nargs=-1, required=True)
+@db_option
+@click.option("--why", required=True, help="The reason, kept in the audit log.")
+@click.option("--who", help="Who decided (default: the login name).")
+def merge_cmd(incident_ids: tuple[str, ...], db: str, why: str, who: str | None) -> None:
+    """Merge incidents into the first one given (recorded in the audit log; survives rebuilds).
+
+    \b
+    Example:
+      eventdesk incidents merge inc-aaa inc-bbb --why "one attack; AFP placed it 3 km off"
+    """
+    with _store(db) as store:
+        target = store.merge(list(incident_ids), who=_who(who), why=why)
+    click.echo(target)
+
+
+@incidents.command("split")
+@click.argument("incident_id")
+@db_option
+@click.option("--report", "reports", multiple=True, help="Move this report's events out (repeatable).")
+@click.option("--event", "events", multiple=True, help="Move this event out (repeatable).")
+@click.option("--why", required=True, help="The reason, kept in the audit log.")
+@click.option("--who", help="Who decided (default: the login name).")
+def split_cmd(
+    incident_id: str, db: str, reports: tuple[str, ...], events: tuple[str, ...], why: str, who: str | None
+) -> None:
+    """Move some reports' events to a new incident and print its id (audited; survives rebuilds).
+
+    \b
+    Example:
+      eventdesk incidents split inc-aaa --report r7 --report r9 --why "second blast, other town"
+    """
+    if not reports and not events:
+        raise click.UsageError("give --report or --event")
+    with _store(db) as store:
+        new_id = store.split(incident_id, report_ids=reports, event_ids=events, who=_who(who), why=why)
+    click.echo(new_id)
+
+
+@incidents.command("rebuild")
+@db_option
+@click.option("--why", default="rebuild", show_default=True, help="The reason, kept in the audit log.")
+@click.option("--who", help="Who asked (default: the login name).")
+def rebuild_cmd(db: str, why: str, who: str | None) -> None:
+    """Resolve all stored events again (e.g. after changing the resolver), keeping incident ids and
+    re-applying every merge and split from the audit log.
+
+    \b
+    Example:
+      eventdesk incidents rebuild --why "resolver 1.1"
+    """
+    with _store(db) as store:
+        n = store.rebuild(who=_who(who), why=why)
+    click.echo(f"{n} incidents", err=True)
+
+
+@incidents.command("log")
+@click.argument("incident_id", required=False)
+@db_option
+def log_cmd(incident_id: str | None, db: str) -> None:
+    """Show the audit log (ingest runs, merges, splits, rebuilds), optionally for one incident.
+
+    \b
+    Example:
+      eventdesk incidents log inc-3f2a9c1d0b7e
+    """
+    with _store(db) as store:
+        entries = store.audit_log(incident_id)
+    for e in entries:
+        detail = json.dumps(e.detail, ensure_ascii=False)
+        click.echo(
+            f"#{e.audit_id} {e.at} {e.who} {e.action} {' '.join(e.incident_ids)} why={e.why!r} {detail[:200]}"
+        )

@@ -1,0 +1,267 @@
+"""Incident resolution: link mentions of the same real-world incident, across reports.
+
+The method (documented in ``docs/incidents.md``):
+
+1. **Blocking.** Each mention is filed under keys (:func:`~eventdesk.store.features.blocking_keys`):
+   ``t:<country>:<day>`` for every day of a narrow date, ``p:<place>:<year>`` for a known place,
+   ``n:<name>`` for every victim name and proper-noun phrase. A new mention is compared only with
+   the mentions under its query keys (±3 days in its country, or its place and year for a coarse
+   date, or a shared name). Name keys with more than ``max_block`` members are ignored as
+   uninformative ("new york"), so cost grows with the size of the blocks, not with the store.
+2. **Scoring.** :func:`score_pair` adds evidence for and against: date distance, place distance,
+   type, toll compatibility, shared names and phrases, title words. Strong contradictions (another
+   country, another admin1, dates days apart) are large negative terms.
+3. **Clustering.** Mentions are taken in order (publication date, then key); each joins the
+   incident it scores best with, when that score reaches ``threshold``. An incident's score blends
+   the best pair score with the mean over the closer half of its candidate members; an incident
+   whose (lower) median candidate contradicts the mention (score <= ``veto``) is not joined, which
+   stops chains (A~B, B~C, but A contradicts C) without letting one odd member (say, one merged in
+   by hand) lock an incident. Two events of one report never share an incident. A mention that
+   joins nothing starts a new incident whose id is derived from its key, so ids are stable: an
+   incident keeps the id of the mention that started it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from eventdesk.records import Report, ReportResult
+from eventdesk.store.features import Mention, blocking_keys, build_mention, query_keys
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveConfig:
+    window: int = 3  # days either side of a narrow date
+    threshold: float = 2.0  # the score a pair needs to link
+    veto: float = -3.0  # when half the candidates of an incident score this low, it is not joined
+    max_block: int = 200  # name/place keys with more members than this are ignored
+    linkage: float = 0.5  # incident score = linkage * best pair + (1 - linkage) * mean of the top half
+    rare: int = 8  # a name or phrase in more mentions than this counts for rare/df of a rare one
+
+
+DEFAULT_CONFIG = ResolveConfig()
+
+
+def incident_id_for(mention_key: str) -> str:
+    """The stable id of an incident started by the mention ``mention_key``."""
+    return "inc-" + hashlib.sha1(mention_key.encode("utf-8")).hexdigest()[:12]
+
+
+def _km(a: Mention, b: Mention) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_FINE = {"exact", "city", "admin2"}
+
+
+def _date_score(a: Mention, b: Mention, window: int) -> float:
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        return 0.0
+    gap = max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
+    if not (a.narrow and b.narrow):
+        return 0.0 if gap == 0 else -4.0
+    if a.dated == "event" and b.dated == "event":
+        return {0: 1.0, 1: 0.3, 2: -0.3}.get(gap, -1.0 if gap <= window else -4.0)
+    # one date is only the publication date: the event may lie days before it
+    return 0.3 if gap == 0 else 0.0 if gap <= window else -1.0 if gap <= 10 else -2.0
+
+
+def _place_score(a: Mention, b: Mention) -> float:
+    if a.country and b.country and a.country != b.country:
+        return -6.0
+    score = 0.0
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        score -= 3.0
+    km = _km(a, b)
+    if km is not None and a.loc_precision in _FINE and b.loc_precision in _FINE:
+        if km <= 2:  # the same spot, or only the same town when the places are towns
+            score += 1.5 if a.loc_precision == b.loc_precision == "exact" else 1.0
+        else:
+            score += 0.5 if km <= 15 else 0.0 if km <= 50 else -1.0 if km <= 150 else -3.0
+    elif a.place and b.place:
+        if a.place == b.place:
+            score += 1.0
+        elif a.loc_precision in _FINE and b.loc_precision in _FINE:
+            score -= 1.0
+    return score
+
+
+def _corroborated(a: Mention, b: Mention, names: float, jaccard: float) -> bool:
+    """Something beyond "same town, same days, same kind": a shared rare name, a similar headline,
+    the same exact spot, or the same (or a mass-casualty) toll. Busy cities have several shootings
+    a day, so date and town alone never link two reports."""
+    if names >= 0.5 or jaccard >= 0.25:
+        return True
+    km = _km(a, b)
+    if km is not None and km <= 1 and a.loc_precision == b.loc_precision == "exact":
+        return True
+    for x, y in ((a.killed, b.killed), (a.injured, b.injured)):
+        if x is None or y is None:
+            continue
+        u, v = x[1] if x[1] is not None else x[0], y[1] if y[1] is not None else y[0]
+        if (
+            u is not None
+            and v is not None
+            and ((u == v and u >= 2) or (min(u, v) >= 5 and _toll_score(x, y) >= 0))
+        ):
+            return True
+    return False
+
+
+def _toll_score(a: tuple[int | None, ...] | None, b: tuple[int | None, ...] | None) -> float:
+    if a is None or b is None:
+        return 0.0
+    x, y = a[1] if a[1] is not None else a[0], b[1] if b[1] is not None else b[0]
+    if x is None or y is None:
+        return 0.0
+    if x == y:
+        return 0.4 if x > 0 else 0.1
+    if abs(x - y) <= max(2, 0.5 * max(x, y)):
+        return 0.0
+    return -1.5
+
+
+def score_pair(
+    a: Mention,
+    b: Mention,
+    config: ResolveConfig = DEFAULT_CONFIG,
+    weight: Callable[[str], float] | None = None,
+) -> float:
+    """Evidence that ``a`` and ``b`` describe the same incident (>= ``threshold``: link).
+    ``weight`` scales a shared name or phrase by how rare it is (1.0 when not given)."""
+    w = weight or (lambda _: 1.0)
+    score = _date_score(a, b, config.window) + _place_score(a, b)
+    if a.type_code and b.type_code:
+        if a.violent is not None and b.violent is not None and a.violent != b.violent:
+            score -= 2.0
+        score += 0.5 if a.type_code == b.type_code else -0.7
+    score += _toll_score(a.killed, b.killed) + 0.5 * _toll_score(a.injured, b.injured)
+    shared_names = a.names & b.names
+    places = {p for p in (a.place, a.admin1, b.place, b.admin1) if p}
+    shared = (a.phrases | a.names) & (b.phrases | b.names) - shared_names
+    name_score = min(5.0, sum(2.5 * w(n) for n in shared_names))
+    phrase_score = min(3.0, sum(0.2 if p in places else w(p) for p in shared))
+    jaccard = len(a.words & b.words) / len(a.words | b.words) if a.words and b.words else 0.0
+    score += name_score + phrase_score + 2.0 * jaccard
+    if not _corroborated(a, b, name_score + phrase_score, jaccard):
+        score = min(score, config.threshold - 0.5)
+    return score
+
+
+class Resolver:
+    """Online clustering of mentions into incidents (blocking + scoring + best link)."""
+
+    def __init__(self, config: ResolveConfig = DEFAULT_CONFIG) -> None:
+        self.config = config
+        self.mentions: dict[str, Mention] = {}
+        self.incident_of: dict[str, str] = {}
+        self.index: dict[str, list[str]] = defaultdict(list)
+        self.block_sizes: dict[str, int] = {}  # key -> members in the whole store (when known)
+
+    def weight(self, name: str) -> float:
+        key = "n:" + name
+        df = max(len(self.index.get(key, ())), self.block_sizes.get(key, 0))
+        return 1.0 if df <= self.config.rare else self.config.rare / df
+
+    def add_known(self, mention: Mention, incident_id: str) -> None:
+        """Seed an already-resolved mention (loaded from a store)."""
+        if mention.key in self.mentions:
+            return
+        self.mentions[mention.key] = mention
+        self.incident_of[mention.key] = incident_id
+        for k in blocking_keys(mention):
+            self.index[k].append(mention.key)
+
+    def candidates(self, mention: Mention) -> list[str]:
+        seen: dict[str, None] = {}
+        for k in query_keys(mention, self.config.window):
+            members = self.index.get(k)
+            size = max(len(members or ()), self.block_sizes.get(k, 0))
+            if not members or (k[0] != "t" and size > self.config.max_block):
+                continue
+            for key in members:
+                seen.setdefault(key, None)
+        return list(seen)
+
+    def best_incident(self, mention: Mention, exclude: Iterable[str] = ()) -> tuple[str | None, float]:
+        """The incident ``mention`` should join (or ``None``) and its score."""
+        excluded = set(exclude)
+        by_incident: dict[str, list[Mention]] = defaultdict(list)
+        for key in self.candidates(mention):
+            if key != mention.key:
+                by_incident[self.incident_of[key]].append(self.mentions[key])
+        best: tuple[str | None, float] = (None, float("-inf"))
+        for incident, members in sorted(by_incident.items()):
+            if incident in excluded or any(m.report == mention.report for m in members):
+                continue
+            scores = [score_pair(mention, m, self.config, self.weight) for m in members]
+            scores.sort(reverse=True)
+            if scores[len(scores) // 2] <= self.config.veto:  # (lower) median member contradicts it
+                continue
+            close = scores[: (len(scores) + 1) // 2]  # the half of the candidates most like it
+            value = self.config.linkage * scores[0] + (1 - self.config.linkage) * sum(close) / len(close)
+            if value >= self.config.threshold and value > best[1]:
+                best = (incident, value)
+        return best
+
+    def assign(self, mention: Mention) -> str:
+        """Link ``mention`` to an incident (an existing one or a new one) and return its id."""
+        incident, _ = self.best_incident(mention)
+        self.add_known(mention, incident or incident_id_for(mention.key))
+        return self.incident_of[mention.key]
+
+
+def mention_order(m: Mention) -> tuple[str, int, str]:
+    return (m.published or "9999", m.lo if m.lo is not None else 10**9, m.key)
+
+
+def resolve_mentions(mentions: Sequence[Mention], config: ResolveConfig = DEFAULT_CONFIG) -> dict[str, str]:
+    """Mention key -> incident id for a whole collection (in memory)."""
+    resolver = Resolver(config)
+    sizes: dict[str, int] = defaultdict(int)
+    for m in mentions:  # document frequencies first, so boiler-plate is known from the start
+        for k in blocking_keys(m):
+            sizes[k] += 1
+    resolver.block_sizes = dict(sizes)
+    for m in sorted(mentions, key=mention_order):
+        resolver.assign(m)
+    return dict(resolver.incident_of)
+
+
+def results_mentions(results: Sequence[ReportResult]) -> list[tuple[int, Mention | None]]:
+    """The main mention of each result: its first ``main`` event (else its first event), or a
+    stand-in from the report alone when extraction found no event; ``None`` for failed reports."""
+    out: list[tuple[int, Mention | None]] = []
+    seen: set[str] = set()
+    for i, result in enumerate(results):
+        report = result.report or Report(text="", id=result.id)
+        if result.error is not None and not result.events:
+            out.append((i, None))
+            continue
+        events = [e for e in result.events if e.role == "main"] or list(result.events)
+        event = events[0] if events else None
+        if event is None and not (report.text or report.title):
+            out.append((i, None))
+            continue
+        key = f"{result.id}/{event.event_id if event else ''}"
+        key = key if key not in seen else f"{key}#{i}"  # the same id twice in one input
+        seen.add(key)
+        out.append((i, build_mention(event, report, key=key, report_key=key)))
+    return out
+
+
+def cluster_results(results: Sequence[ReportResult], config: ResolveConfig = DEFAULT_CONFIG) -> list[str]:
+    """One incident key per result (its main event's incident; failed reports get their own key),
+    for evaluating resolution against gold clusters (``eventdesk eval gva-dedup``)."""
+    pairs = results_mentions(results)
+    assigned = resolve_mentions([m for _, m in pairs if m is not None], config)
+    return [assigned[m.key] if m is not None else f"single-{i}" for i, m in pairs]

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.extractor.casualties import combine_claims, find_casualties
+
+
+def counts(text: str) -> tuple[tuple[int | None, int | None, int | None] | None, ...]:
+    killed, injured = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    out = []
+    for c in (killed, injured):
+        if c is None:
+            out.append(None)
+        else:
+            for ev in c.evidence:
+                assert text[ev.start : ev.end] == ev.text
+            out.append((c.low, c.best, c.high))
+    return tuple(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Two blasts killed at least 103 people and injured 141 on Wednesday.", (103, 103, None), (141, 141, 141)),
+        ("At least 103 were killed and 141 injured.", (103, 103, None), (141, 141, None)),
+        ("The death toll rose to 95, officials said.", (95, 95, 95), None),
+        ("Three people, including the gunman, were killed.", (3, 3, 3), None),
+        ("Three people were shot, one fatally.", (1, 1, 1), (2, 2, 2)),
+        ("A man was shot Saturday night and taken to a hospital.", None, (1, 1, 1)),
+        ("A 17-year-old boy died after being shot in the chest.", (1, 1, 1), None),
+        ("3 killed, 5 wounded in downtown shooting", (3, 3, 3), (5, 5, 5)),
+        ("The blast left dozens injured.", None, (24, None, None)),
+        ("Two gunmen killed five people at a bar.", (5, 5, 5), None),
+        ("THE BOMB KILLED 12 PEOPLE AND WOUNDED 20 OTHERS.", (12, 12, 12), (20, 20, 20)),
+        ("More than 1,000 people have been killed in the conflict so far this year.", None, None),
+        ("Police said a man was shot and killed and a second man was wounded.", (1, 1, 1), (1, 1, 1)),
+    ],
+)
+def test_casualties_figures(text: str, killed: tuple[int, ...] | None, injured: tuple[int, ...] | None) -> None:
+    assert counts(text) == (killed, injured)
+
+
+def test_casualties_gunman_counted_and_identifiable() -> None:
+    text = "Three people, including the gunman, were killed."
+    killed, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert killed is not None and killed.includes_perpetrators == 1
+
+
+def test_casualties_perpetrator_death_added_to_victims() -> None:
+    text = "The gunman killed two people at the store. The gunman was killed by police."
+    killed, _ = combine_claims(text, find_casualties(text, [(0, 42), (43, len(text))]))
+    assert killed is not None and (killed.best, killed.includes_perpetrators) == (3, 1)

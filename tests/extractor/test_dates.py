@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventdesk.extractor.dates import dateline_date, resolve_date
+
+THURSDAY = dt.date(2024, 1, 4)
+
+
+@pytest.mark.parametrize(
+    ("expr", "start", "precision"),
+    [
+        ("on Wednesday", "2024-01-03", "day"),
+        ("Thursday", "2024-01-04", "day"),  # the publication weekday means that day
+        ("last Thursday", "2023-12-28", "day"),
+        ("Saturday night", "2023-12-30", "day"),
+        ("last night", "2024-01-03", "day"),
+        ("Jan. 3", "2024-01-03", "day"),
+        ("Dec. 30", "2023-12-30", "day"),
+        ("earlier this month", "2024-01-01", "month"),
+        ("in 2020", "2020-01-01", "year"),
+        ("January 2020", "2020-01-01", "month"),
+        ("12 NOV 89", "1989-11-12", "day"),
+        ("two days ago", "2024-01-02", "day"),
+        ("last week", "2023-12-25", "range"),
+    ],
+)
+def test_dates_resolved_against_published(expr: str, start: str, precision: str) -> None:
+    r = resolve_date(expr, THURSDAY)
+    assert r is not None and (r.start, r.precision) == (start, precision)
+
+
+@pytest.mark.parametrize("expr", ["on Wednesday", "last night", "Jan. 3", "earlier this month", "yesterday"])
+def test_dates_relative_unresolved_without_published(expr: str) -> None:
+    assert resolve_date(expr, None) is None
+
+
+def test_dates_absolute_without_published() -> None:
+    r = resolve_date("in 2020", None)
+    assert r is not None and r.precision == "year"
+
+
+def test_dates_dateline() -> None:
+    found = dateline_date("KABUL, Afghanistan (Jan. 25, 2013)\nDuring an operation")
+    assert found is not None and found[0].start == "2013-01-25"
+    assert dateline_date("No dateline in this text at all.") is None

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from eventdesk.extractor.types import choose_type, event_type, find_triggers
+
+
+def test_types_suicide_bombing_refines_bombing() -> None:
+    text = "A suicide bomber detonated explosives at a checkpoint; the blast killed six."
+    code, support = choose_type(find_triggers(text))
+    assert code == "suicide_bombing"
+    assert all(text[t.start : t.end].lower() in text.lower() for t in support)
+
+
+def test_types_crosswalks_complete() -> None:
+    t = event_type("bombing")
+    assert (t.gtd_attack_type, t.acled_sub_event_type, t.muc4_incident_type, t.plover) == (
+        "Bombing/Explosion", "Remote explosive/landmine/IED", "bombing", "ASSAULT")
+    assert event_type("stampede").violent_attack is False
+
+
+def test_types_all_caps_triggers() -> None:
+    assert choose_type(find_triggers("URBAN GUERRILLAS KIDNAPPED TWO BUSINESSMEN"))[0] == "kidnapping"
