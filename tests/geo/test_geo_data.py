@@ -26,7 +26,7 @@ FILES = [
 def test_data_files_exist_and_stay_small() -> None:
     total = 0
     for name in FILES:
-        f = resources.files("eventdesk.data").joinpath(name)
+        f = resources.files("eventdesk") / "data" / name
         assert f.is_file(), name
         total += len(f.read_bytes())
     assert total < 11 * 2**20
@@ -37,7 +37,7 @@ def test_data_every_hand_alias_resolves(gaz: Gazetteer) -> None:
 
 
 def test_data_stoplist_entries_are_keys() -> None:
-    text = resources.files("eventdesk.data").joinpath("geo_stoplist.txt").read_text(encoding="utf-8")
+    text = (resources.files("eventdesk") / "data" / "geo_stoplist.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         word = line.split("#", 1)[0].strip()
         if word:
@@ -50,7 +50,7 @@ def test_data_every_us_state_has_a_name(gaz: Gazetteer) -> None:
 
 
 def test_data_stored_keys_are_normalised() -> None:
-    text = resources.files("eventdesk.data").joinpath("geo_places.tsv").read_text(encoding="utf-8")
+    text = (resources.files("eventdesk") / "data" / "geo_places.tsv").read_text(encoding="utf-8")
     for line in text.splitlines()[2:5000]:
         keys = line.split("\t")[1]
         for k in keys.split("|") if keys else []:
@@ -64,5 +64,5 @@ def test_data_build_reproduces_the_shipped_files(tmp_path: Path) -> None:
 
     assert main(["--out", str(tmp_path)]) == 0
     for name in ["geo_places.tsv", "geo_admin1.tsv", "geo_admin2.tsv", "geo_countries.tsv"]:
-        shipped = resources.files("eventdesk.data").joinpath(name).read_text(encoding="utf-8")
+        shipped = (resources.files("eventdesk") / "data" / name).read_text(encoding="utf-8")
         assert (tmp_path / name).read_text(encoding="utf-8") == shipped, name

@@ -290,6 +290,9 @@ class _Relation:
     who: Bounds | None = None  # who says so, when the governing verb names it
 
 
+# person words that are never perpetrators without a cue ("armed women"), even as a verb's agent
+_NEEDS_CUE = frozenset({"woman", "boy", "youth", "people", "person", "stranger", "unit"})
+_HEDGE_WORDS = frozenset({"suspected", "alleged", "presumed", "purported", "several", "all"})
 _RANK = {"claimed": 5, "confirmed": 4, "denied": 3, "accused": 2, "suspected": 1}
 _OWN = frozenset({"its", "their", "our", "his", "her"})
 
@@ -584,7 +587,9 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[_Candidate]:
         elif cls == "band":
             accept = _has_person_cue(tok, group_tokens, band=True)
         elif cls == "person":
-            accept = relation is not None or _has_person_cue(tok, group_tokens)
+            accept = _has_person_cue(tok, group_tokens) or (
+                relation is not None and relation.status != "confirmed" and lemma(tok) not in _NEEDS_CUE
+            )
         elif cls in ("state_org", "state_ind") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             accept = relation is not None
         else:
@@ -596,18 +601,13 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[_Candidate]:
             continue  # the perpetrator noun it is apposed to carries it
         status, who = _status(tok, relation, rel)
         bounds = phrase_bounds(tok, of_pp=cls in ("person", "group", "band") or lemma(tok) in ("member", "column"))
-        import os
-        v = os.environ.get("PV", "")
-        if v in ("nonum", "both"):
-            b0 = bounds[0]
-            while b0 < tok.i and (ctx.doc[b0].like_num or ctx.doc[b0].lower_ in ("several", "other", "some", "many")):
-                b0 += 1
-            bounds = (b0, bounds[1])
-        if v in ("nogroup", "both") and cls == "perp":
-            b0 = bounds[0]
-            while b0 < tok.i and (b0 in group_tokens or ctx.doc[b0].like_num):
-                b0 += 1
-            bounds = (b0, bounds[1])
+        start = bounds[0]
+        while start < tok.i and (
+            (cls == "perp" and (start in group_tokens or ctx.doc[start].like_num))
+            or ctx.doc[start].lower_ in _HEDGE_WORDS
+        ):  # "FMLN urban guerrillas" -> "urban guerrillas" (the group is its own entry); the status
+            start += 1  # carries "suspected", "alleged"
+        bounds = (start, bounds[1])
         extra: list[Bounds] = []
         kind = _kind(tok, cls)
         if person is not None:

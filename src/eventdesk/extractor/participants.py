@@ -114,6 +114,8 @@ def _target_kind(ctx: EventContext, head: Token, bounds: Bounds) -> str:
 
 def _is_name(tok: Token) -> bool:
     """A PERSON entity, or a proper-noun name the tagger split ("Jose Antonio [Rodriguez Porth]")."""
+    if _head_entry(tok) is not None or lemma(tok) in _people():
+        return False  # "Railways" tagged PERSON in restored ALL-CAPS text
     if tok.ent_type_ == "PERSON":
         return True
     return tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children)
@@ -130,22 +132,29 @@ def _is_person(tok: Token) -> bool:
     return noun_class(tok) == "state_ind"
 
 
-def _is_target(tok: Token) -> bool:
-    if tok.pos_ not in ("NOUN", "PROPN") or _is_person(tok) or noun_class(tok) in ("perp", "group"):
-        return False
+def _is_target(tok: Token, *, organisations: bool = False) -> bool:
+    """A target head: a word from the lexicon, a facility, or (after "bombed", "an attack against")
+    a named organisation that is not an armed group ("FENASTRAS")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or _is_person(tok) or noun_class(tok) is not None:
+        return _head_entry(tok) is not None and noun_class(tok) is None and not _is_name(tok)
     if _head_entry(tok) is not None:
         return True
-    return tok.ent_type_ in ("FAC",)
+    return tok.ent_type_ == "FAC" or (organisations and tok.ent_type_ == "ORG")
 
 
 def _target_heads(sent: Span) -> list[Token]:
     verbs, nouns = attack_verbs(), attack_nouns()
     heads: list[Token] = []
+    named: list[Token] = []  # organisations named as what was hit
     for tok in sent:
         lem = lemma(tok)
+        if tok.dep_ == "amod" and lem in verbs and verbs[lem][1] == "things":  # "partially destroyed homes"
+            heads.append(tok.head)
         if _is_verb(tok) and (lem in verbs or lem in _PLACE_VERBS) and not is_negated(tok):
             if lem in verbs and verbs[lem][1] in ("things", "both"):
                 heads += objects(tok) + subjects(tok, passive=True)
+                if verbs[lem][1] == "things":
+                    named += objects(tok) + subjects(tok, passive=True)
             for child in tok.children:
                 if child.dep_ in ("prep", "dative") and child.lower_ in _VERB_PREPS:
                     heads += _pobjs(child)
@@ -155,7 +164,10 @@ def _target_heads(sent: Span) -> list[Token]:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
                     heads += _pobjs(child)
-    return [h for h in heads if _is_target(h)]
+                    if child.lower_ in ("on", "against"):
+                        named += _pobjs(child)
+    named_ids = {t.i for t in named}
+    return [h for h in heads if _is_target(h, organisations=h.i in named_ids)]
 
 
 def find_targets(ctx: EventContext) -> tuple[Target, ...]:

@@ -44,7 +44,7 @@ class Entry:
 def _open(data_dir: Path | None, name: str) -> IO[str]:
     if data_dir is not None:
         return (data_dir / name).open(encoding="utf-8")
-    return resources.files("eventdesk.data").joinpath(name).open(encoding="utf-8")
+    return (resources.files("eventdesk") / "data" / name).open(encoding="utf-8")
 
 
 def _rows(data_dir: Path | None, name: str) -> list[list[str]]:
@@ -123,7 +123,8 @@ class GeoIndex:
 
     # ---- loading -------------------------------------------------------------------------------
     def _load_places(self, data_dir: Path | None) -> None:
-        names, rows, keys, pops, primary = self.names, self.rows, self.keys, self.populations, self.primary_keys
+        names, rows, keys = self.names, self.rows, self.keys
+        pops, primary = self.populations, self.primary_keys
         with _open(data_dir, "geo_places.tsv") as f:
             for line in f:
                 if line[0] == "#":
