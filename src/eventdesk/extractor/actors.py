@@ -42,7 +42,28 @@ Bounds = tuple[int, int]  # token indices [start, end) in the doc
 
 _NP_LEFT = frozenset({"det", "predet", "nummod", "amod", "compound", "nmod", "quantmod", "nounmod", "npadvmod"})
 _DROP_FIRST = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "some", "any", "such", "its", "their", "his", "her", "our", "my", "your", "whose", "which", "what"]
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "any",
+        "such",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "whose",
+        "which",
+        "what",
+    ]
 )
 _PUNCT = frozenset(",;:()[]{}\"'“”‘’«».!?-–—/")
 
@@ -391,8 +412,10 @@ def _is_verb(tok: Token) -> bool:
 
 
 def _is_nobody(tok: Token) -> bool:
-    return tok.lower_ in _cue("nobody") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or (
-        tok.lower_ == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"
+    return (
+        tok.lower_ in _cue("nobody")
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+        or (tok.lower_ == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no")
     )
 
 
@@ -469,7 +492,10 @@ def _attached_head(tok: Token) -> Token:
     FMLN" -> "guerrillas"."""
     node = tok
     for _ in range(4):
-        if node.dep_ in ("compound", "amod", "nmod", "poss", "appos", "npadvmod") and node.head.pos_ in ("NOUN", "PROPN"):
+        if node.dep_ in ("compound", "amod", "nmod", "poss", "appos", "npadvmod") and node.head.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
             node = node.head
         elif node.dep_ == "pobj" and node.head.lower_ in ("of", "from") and node.head.head.pos_ in ("NOUN", "PROPN"):
             node = node.head.head

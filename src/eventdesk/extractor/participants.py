@@ -46,7 +46,9 @@ _PLACE_VERBS = frozenset({"explode", "detonate", "go", "blow", "hit", "strike", 
 _UNHARMED = frozenset({"unhurt", "unharmed", "uninjured", "unscathed"})
 _VICTIM_WORDS = frozenset({"victim", "dead", "casualty", "hostage", "body", "deceased", "wounded", "injured"})
 _PRONOUNS = frozenset({"he", "him", "she", "her"})
-_QUANTITY_WORDS = frozenset(["several", "various", "many", "some", "few", "other", "another", "more", "most", "all", "both", "each"])
+_QUANTITY_WORDS = frozenset(
+    ["several", "various", "many", "some", "few", "other", "another", "more", "most", "all", "both", "each"]
+)
 _EFFECT_RANK = {"killed": 4, "kidnapped": 3, "injured": 2, "unharmed": 1, "unknown": 0}
 # heads whose "of"/"at" phrase belongs to the target: "headquarters of the union", "crowd at a ceremony"
 _PP_HEADS = frozenset({"headquarters", "office", "building", "facility", "installation", "residence", "home", "crowd"})
@@ -135,10 +137,12 @@ def _is_person(tok: Token) -> bool:
 def _is_target(tok: Token, *, organisations: bool = False) -> bool:
     """A target head: a word from the lexicon, a facility, or (after "bombed", "an attack against")
     a named organisation that is not an armed group ("FENASTRAS")."""
-    if tok.pos_ not in ("NOUN", "PROPN") or _is_person(tok) or noun_class(tok) is not None:
-        return _head_entry(tok) is not None and noun_class(tok) is None and not _is_name(tok)
-    if _head_entry(tok) is not None:
+    if tok.pos_ not in ("NOUN", "PROPN") or noun_class(tok) is not None:
+        return False
+    if _head_entry(tok) is not None:  # the lexicon wins over NER ("Railways" tagged PERSON)
         return True
+    if _is_person(tok):
+        return False
     return tok.ent_type_ == "FAC" or (organisations and tok.ent_type_ == "ORG")
 
 

@@ -82,9 +82,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _negative(tok: Token) -> bool:
     """ "no group", "nobody", "none of them"."""
-    return tok.lower_ in ("nobody", "none", "noone") or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in tok.children
-    )
+    return tok.lower_ in ("nobody", "none", "noone") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
 def _according_to(sent: Span) -> list[tuple[Token, Token]]:
@@ -129,7 +127,9 @@ def _content(verb: Token, sent: Span, skip: tuple[int, int]) -> tuple[int, int] 
             if child.dep_ == dep and not (skip[0] <= child.i < skip[1]):
                 return child.left_edge.i, child.right_edge.i + 1
     # "The blast killed 12, police said": the reporting verb hangs off the main clause
-    if verb.dep_ in ("parataxis", "advcl") or (verb.dep_ == "ccomp" and verb.head.i == sent.root.i and verb.i > verb.head.i):
+    if verb.dep_ in ("parataxis", "advcl") or (
+        verb.dep_ == "ccomp" and verb.head.i == sent.root.i and verb.i > verb.head.i
+    ):
         lo, hi = verb.left_edge.i, verb.right_edge.i + 1
         if lo > sent.start:
             return sent.start, lo
@@ -241,9 +241,7 @@ def find_sources(ctx: EventContext) -> tuple[Source, ...]:
                 rest_start = bounds[1]
             found.append((obj, bounds, (rest_start, rest_end)))
         for head, bounds, said in found:
-            name_bounds, role = (
-                _name_and_role(ctx, head, bounds) if head.i in range(*bounds) else (bounds, None)
-            )
+            name_bounds, role = _name_and_role(ctx, head, bounds) if head.i in range(*bounds) else (bounds, None)
             if head.ent_type_ == "PERSON":
                 named[head.i] = name_bounds
             said_bounds = _trimmed(ctx.doc[said[0] : said[1]]) if said and said[1] > said[0] else None

@@ -23,12 +23,49 @@ if TYPE_CHECKING:
 
 # "sticks of dynamite", "7 kg of TNT": the measure noun heads the phrase
 _MEASURES = frozenset(
-    ["stick", "charge", "kg", "kilogram", "kilo", "pound", "lb", "gram", "ton", "load", "quantity", "amount", "box", "crate", "round", "cartridge", "package", "bundle", "piece"]
+    [
+        "stick",
+        "charge",
+        "kg",
+        "kilogram",
+        "kilo",
+        "pound",
+        "lb",
+        "gram",
+        "ton",
+        "load",
+        "quantity",
+        "amount",
+        "box",
+        "crate",
+        "round",
+        "cartridge",
+        "package",
+        "bundle",
+        "piece",
+    ]
 )
 
 
 # ordinal and vague words that make a mention harder to match across reports
-_DROP = frozenset(["another", "other", "first", "second", "third", "fourth", "fifth", "last", "several", "various", "many", "how", "some", "more"])
+_DROP = frozenset(
+    [
+        "another",
+        "other",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "last",
+        "several",
+        "various",
+        "many",
+        "how",
+        "some",
+        "more",
+    ]
+)
 
 
 @functools.lru_cache(maxsize=1)
