@@ -2,8 +2,10 @@
 
 ``synthetic_results(n)`` yields ``n`` :class:`ReportResult` records (with their :class:`Report`)
 about made-up incidents: 1 to 6 reports each, published over a few days after the incident, with
-tolls that rise, a made-up victim name, places drawn from a small table of real cities and dates
-spread over ``days`` days. Everything derives from ``seed``, so two runs give the same records;
+tolls that rise, a made-up victim name and a place drawn from a table of 30 real cities. Like a
+news stream, incidents come in date order, ``per_day`` a day (so the density of incidents per
+city and day, which sets the cost of resolution, stays the same however many reports are asked
+for). Everything derives from ``seed``, so two runs give the same records;
 ``incident_of(report_id)`` tells which synthetic incident a report belongs to (the gold).
 No real report text is used.
 """
@@ -112,11 +114,11 @@ class _Incident:
     group: str | None
 
 
-def _incident(i: int, seed: int, days: int, start: date) -> _Incident:
+def _incident(i: int, seed: int, per_day: int, start: date) -> _Incident:
     rnd = random.Random(f"{seed}:{i}")
     return _Incident(
         index=i,
-        day=start + timedelta(days=rnd.randrange(days)),
+        day=start + timedelta(days=i // per_day + rnd.randrange(2)),
         place=PLACES[rnd.randrange(len(PLACES))],
         type=TYPES[rnd.randrange(len(TYPES))],
         killed=rnd.choice((0, 1, 1, 2, 3, 5, 8, 12, 20, 40, 73)),
@@ -131,12 +133,12 @@ def incident_of(report_id: str) -> str:
 
 
 def synthetic_results(
-    n: int, *, seed: int = 7, days: int = 3650, start: date = date(2015, 1, 1)
+    n: int, *, seed: int = 7, per_day: int = 12, start: date = date(2015, 1, 1)
 ) -> Iterator[ReportResult]:
     """``n`` synthetic pre-extracted reports, roughly in publication order."""
     made = i = 0
     while made < n:
-        inc = _incident(i, seed, days, start)
+        inc = _incident(i, seed, per_day, start)
         for j in range(inc.reports):
             if made >= n:
                 break
