@@ -36,7 +36,7 @@ def test_quotes_according_to() -> None:
 
 def test_quotes_agency_reported() -> None:
     [src] = sources("The official IRNA news agency reported that two explosions hit the procession.")
-    assert src.speaker == "The official IRNA news agency"
+    assert src.speaker == "the official IRNA news agency"
     assert src.said == "two explosions hit the procession"
 
 
@@ -54,3 +54,9 @@ def test_quotes_pronoun_resolved_to_named_speaker() -> None:
 
 def test_quotes_no_group_is_not_a_source() -> None:
     assert sources("No group claimed responsibility for the attack.") == []
+
+
+def test_quotes_dateline_is_not_part_of_what_was_said() -> None:
+    [src] = sources("KERMAN, Iran (AP) — Two bombs exploded near the cemetery, officials said.")
+    assert src.speaker == "officials"
+    assert src.said == "Two bombs exploded near the cemetery"

@@ -37,15 +37,11 @@ def postgres_server() -> Iterator[str]:
         return
     if not _have_postgres() or shutil.which("bash") is None:
         if os.environ.get("EVENTDESK_REQUIRE_POSTGRES") == "1":
-            pytest.fail(
-                "EVENTDESK_REQUIRE_POSTGRES=1 but no PostgreSQL binaries (apt-get install postgresql)"
-            )
+            pytest.fail("EVENTDESK_REQUIRE_POSTGRES=1 but no PostgreSQL binaries (apt-get install postgresql)")
         pytest.skip("no PostgreSQL binaries (apt-get install postgresql)")
     cluster = Path(tempfile.mkdtemp(prefix="eventdesk-pg-", dir="/tmp"))
     cluster.rmdir()
-    proc = subprocess.run(
-        ["bash", str(SCRIPT), "--dir", str(cluster)], capture_output=True, text=True, timeout=120
-    )
+    proc = subprocess.run(["bash", str(SCRIPT), "--dir", str(cluster)], capture_output=True, text=True, timeout=120)
     if proc.returncode != 0:
         pytest.fail(f"start_postgres.sh failed: {proc.stderr}")
     try:

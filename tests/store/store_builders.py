@@ -60,9 +60,7 @@ def event(
         type=type,
         date=date or day("2024-01-03"),
         location=location,
-        killed=None
-        if killed is None
-        else Count(low=killed, best=killed, text=str(killed), qualifier=qualifier),
+        killed=None if killed is None else Count(low=killed, best=killed, text=str(killed), qualifier=qualifier),
         injured=None if injured is None else Count(low=injured, best=injured, text=str(injured)),
         perpetrators=perpetrators,
         victims=tuple(Victim(text=v, effect="killed") for v in victims),

@@ -40,9 +40,7 @@ def test_cli_user_story(tmp_path: Path, store_url: str) -> None:
     assert len(lines) == 3 and "73/84/103" in lines[1] and "bombing" in lines[1] and "stampede" in lines[2]
     bombing = lines[1].split()[0]
     stampede = lines[2].split()[0]
-    assert (
-        _run(incidents, "list", "--db", store_url, "--min-killed", "60", "--country", "IR").count("inc-") == 1
-    )
+    assert _run(incidents, "list", "--db", store_url, "--min-killed", "60", "--country", "IR").count("inc-") == 1
 
     shown = _run(incidents, "show", bombing, "--db", store_url)
     assert "killed: low 73, best 84, high 103" in shown
@@ -59,14 +57,10 @@ def test_cli_user_story(tmp_path: Path, store_url: str) -> None:
     assert csv_out.splitlines()[0].startswith("incident_id,") and len(csv_out.splitlines()) == 2
 
     assert (
-        _run(
-            incidents, "merge", bombing, stampede, "--db", store_url, "--why", "test", "--who", "ana"
-        ).strip()
+        _run(incidents, "merge", bombing, stampede, "--db", store_url, "--why", "test", "--who", "ana").strip()
         == bombing
     )
-    new_id = _run(
-        incidents, "split", bombing, "--report", "s2020", "--db", store_url, "--why", "undo"
-    ).strip()
+    new_id = _run(incidents, "split", bombing, "--report", "s2020", "--db", store_url, "--why", "undo").strip()
     assert new_id.startswith("inc-") and new_id != bombing
     log = _run(incidents, "log", "--db", store_url)
     assert "ana merge" in log and " split " in log and " ingest " in log
@@ -92,3 +86,10 @@ def test_cli_errors_become_click_errors(tmp_path: Path) -> None:
 def test_cli_help_has_examples() -> None:
     for cmd in (ingest, *incidents.commands.values()):
         assert "Example" in (cmd.help or ""), cmd.name
+
+
+def test_cli_every_incidents_command_is_documented() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "incidents.md").read_text()
+    for name in incidents.commands:
+        assert f"eventdesk incidents {name}" in docs, name
+    assert "eventdesk ingest" in docs

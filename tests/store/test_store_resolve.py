@@ -131,9 +131,7 @@ def test_resolve_synthetic_quality() -> None:
 
 
 def test_features_phrases_skip_boilerplate_and_bylines() -> None:
-    text = (
-        "By Denise Hollinshed. Police said Kevin Barbee died at Summit Medical Center. All Rights Reserved."
-    )
+    text = "By Denise Hollinshed. Police said Kevin Barbee died at Summit Medical Center. All Rights Reserved."
     assert proper_phrases(text) == {"kevin barbee"}
 
 
@@ -150,7 +148,4 @@ def test_score_pair_other_country_is_a_veto() -> None:
         report_key="rb",
     )
     assert score_pair(here, there) < 0
-    assert (
-        score_pair(here, build_mention(event("c", killed=5, location=KERMAN), None, key="c", report_key="rc"))
-        >= 2
-    )
+    assert score_pair(here, build_mention(event("c", killed=5, location=KERMAN), None, key="c", report_key="rc")) >= 2

@@ -72,9 +72,7 @@ def test_roundtrip_filters(store: Store) -> None:
 
 
 def test_roundtrip_idempotent_by_hash_and_url(store: Store) -> None:
-    a = result(
-        "a", "Text one about Kerman.", event("a0", killed=3), published="2024-01-03", url="https://x/1"
-    )
+    a = result("a", "Text one about Kerman.", event("a0", killed=3), published="2024-01-03", url="https://x/1")
     assert store.add_results([a, a]).stored == 1  # twice in one batch
     again = store.add_results([a])
     assert (again.stored, again.duplicates) == (0, 1)
@@ -86,9 +84,7 @@ def test_roundtrip_idempotent_by_hash_and_url(store: Store) -> None:
 
 
 def test_roundtrip_failed_reports_are_stored_once(store: Store) -> None:
-    bad = ReportResult(
-        id="bad", error=ReportError("not_english", "not English"), report=Report(text="Hola", id="bad")
-    )
+    bad = ReportResult(id="bad", error=ReportError("not_english", "not English"), report=Report(text="Hola", id="bad"))
     assert store.add_results([bad]).errors == 1
     assert store.add_results([bad]).duplicates == 1
     assert store.stats()["incidents"] == 0

@@ -129,10 +129,14 @@ def phrase_bounds(head: Token, *, of_pp: bool = False, entity: bool = True) -> B
 
 
 def bounds_text(ctx: EventContext, bounds: Bounds) -> str:
-    """The mention as it reads in the case-restored text, white space collapsed."""
+    """The mention as it reads in the case-restored text, white space collapsed; a capital that only
+    marks the start of a sentence is lowered ("Two bombs exploded" -> "two bombs")."""
     doc = ctx.doc
-    first, last = doc[bounds[0]], doc[bounds[1] - 1]
-    return " ".join(doc.text[first.idx : last.idx + len(last)].split())
+    first = doc[bounds[0]]
+    text = " ".join(doc[bounds[0] : bounds[1]].text.split())  # Doc.text would rebuild the whole text
+    if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and first.text.istitle():
+        text = text[:1].lower() + text[1:]
+    return text
 
 
 def bounds_evidence(ctx: EventContext, bounds: Bounds) -> Evidence:
@@ -254,13 +258,16 @@ def find_groups(ctx: EventContext, sent: Span) -> list[tuple[Bounds, ArmedGroup]
     short acronyms that are also words ("IS") only with their exact case in the case-restored text."""
     loose, strict, by_key = _groups()
     hits: list[tuple[int, int, ArmedGroup]] = []
-    for pattern, text in ((loose, ctx.text), (strict, ctx.doc.text)):
+    restored = sent.text  # the case-restored sentence; Doc.text would rebuild the whole report
+    for pattern, text, offset in ((loose, ctx.text, 0), (strict, restored, sent.start_char)):
         if pattern is None:
             continue
-        for m in pattern.finditer(text, sent.start_char, sent.end_char):
+        lo, hi = sent.start_char - offset, sent.end_char - offset
+        for m in pattern.finditer(text, lo, hi):
+            start, end = m.start() + offset, m.end() + offset
             group = by_key.get(_alias_key(m.group(0)))
-            if group is not None and not any(s < m.end() and m.start() < e for s, e, _ in hits):
-                hits.append((m.start(), m.end(), group))
+            if group is not None and not any(s < end and start < e for s, e, _ in hits):
+                hits.append((start, end, group))
     out: list[tuple[Bounds, ArmedGroup]] = []
     for start, end, group in sorted(hits, key=lambda h: h[0]):
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -373,14 +380,18 @@ def _relations(sent: Span) -> tuple[dict[int, _Relation], bool]:
         if lem in _cue("claim_verb"):
             objs = objects(tok)
             pass_subj = subjects(tok, passive=True)
-            claims = (lem == "claim" and (not objs or lemma(objs[0]) in resp or lemma(objs[0]) in nouns)) or (
-                bool(objs) and lemma(objs[0]) in resp
+            claims = (bool(objs) and lemma(objs[0]) in resp) or (
+                lem == "claim" and (lemma(objs[0]) in nouns if objs else _claims_an_attack(tok))
             )
             if pass_subj and lemma(pass_subj[0]) in resp:
                 claims = True
             if claims:
                 claimants = subjects(tok) + passive_agents(tok)
-                if is_negated(tok) or any(_is_nobody(c) for c in claimants):
+                if (
+                    is_negated(tok)
+                    or any(c.lower_ in ("nor", "never") for c in tok.children)
+                    or any(_is_nobody(c) for c in claimants)
+                ):
                     no_claim = True
                 else:
                     for c in claimants:
@@ -405,6 +416,27 @@ def _relations(sent: Span) -> tuple[dict[int, _Relation], bool]:
         if lem == "be":
             _responsible(tok, rel)
     return rel, no_claim
+
+
+def _claims_an_attack(verb: Token) -> bool:
+    """ "X claimed it had bombed ...", "claims to have blown up ..." (not "claims that prices rose")."""
+    verbs = attack_verbs()
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and any(lemma(t) in verbs and _is_verb(t) for t in child.subtree):
+            return True
+    return False
+
+
+def _inherited(tok: Token, rel: dict[int, _Relation]) -> _Relation | None:
+    """The relation of the nearest phrase above a group name: "the group called the ELN claimed ..."."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i or _is_verb(node.head):
+            return None
+        node = node.head
+        if node.i in rel:
+            return rel[node.i]
+    return None
 
 
 def _is_verb(tok: Token) -> bool:
@@ -465,13 +497,6 @@ def _responsible(verb: Token, rel: dict[int, _Relation]) -> None:
             _mark(rel, subj, "accused")
 
 
-def _in_subtree_of(tok: Token, roots: list[Token]) -> Token | None:
-    for root in roots:
-        if root.left_edge.i <= tok.i <= root.right_edge.i and tok in root.subtree:
-            return root
-    return None
-
-
 # --------------------------------------------------------------------------------------------------
 # Candidates
 
@@ -520,7 +545,7 @@ def _has_person_cue(tok: Token, group_tokens: set[int], *, band: bool = False) -
     return False
 
 
-def _status(tok: Token, relation: _Relation | None, sent_rel: dict[int, _Relation]) -> tuple[str, Bounds | None]:
+def _status(tok: Token, relation: _Relation | None) -> tuple[str, Bounds | None]:
     """Final status and attributed-by bounds for a mention headed by ``tok``."""
     status, who = ("suspected", None) if relation is None else (relation.status, relation.who)
     if status == "agent":
@@ -539,18 +564,30 @@ def _status(tok: Token, relation: _Relation | None, sent_rel: dict[int, _Relatio
         t.lower_ in mods for t in tok.doc[phrase_bounds(tok, entity=False)[0] : tok.i]
     ):
         status = "suspected"
+    if _resembles(tok):
+        status = "suspected"
+    if who is None and status != "claimed":
+        who = attribution(tok)
+    return status, who
+
+
+def _resembles(tok: Token) -> bool:
+    """ "resembles past ISIS attacks", "bore the hallmarks of al-Shabaab"."""
     resemblance = _cue("resemblance")
     node = tok
     for _ in range(6):
         if node.head.i == node.i:
-            break
+            return False
         node = node.head
         if lemma(node) in resemblance or node.lower_ in resemblance:
-            status = "suspected"
-            break
-    if who is None and status != "claimed":
-        who = attribution(tok)
-    return status, who
+            return True
+    return False
+
+
+def _explicit(tok: Token, relation: _Relation | None) -> bool:
+    """Said in so many words: claimed, blamed, suspected or denied (what survives "no group claimed")."""
+    explicit = ("claimed", "accused", "suspected", "denied")
+    return (relation is not None and relation.status in explicit) or _resembles(tok)
 
 
 def _kind(tok: Token, cls: str | None) -> str:
@@ -584,16 +621,15 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[_Candidate]:
     groups = find_groups(ctx, sent)
     group_tokens = {i for (s, e), _ in groups for i in range(s, e)}
     out: list[_Candidate] = []
-    explicit = ("claimed", "accused", "suspected", "denied")
 
     for (start, end), group in groups:
         root = ctx.doc[start:end].root
         head = _attached_head(root)
-        relation = rel.get(root.i) or rel.get(head.i)
+        relation = rel.get(root.i) or rel.get(head.i) or _inherited(root, rel)
         attached = head.i != root.i and (noun_class(head) in ("perp", "person", "group") or head.i in rel)
-        if no_claim and (relation is None or relation.status not in explicit):
+        if no_claim and not _explicit(root, relation):
             continue
-        status, who = _status(head if attached else root, relation, rel)
+        status, who = _status(head if attached else root, relation)
         loose = relation is None and not attached
         out.append(_Candidate((start, end), group.kind, status, who, "g:" + group.canonical.lower(), loose))
 
@@ -620,12 +656,12 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[_Candidate]:
             accept = relation is not None
         else:
             accept = False
-        if not accept or (no_claim and (relation is None or relation.status not in explicit)):
+        if not accept or (no_claim and not _explicit(tok, relation)):
             continue
         person = _person_apposition(tok)
         if person is not None and cls is None:
             continue  # the perpetrator noun it is apposed to carries it
-        status, who = _status(tok, relation, rel)
+        status, who = _status(tok, relation)
         bounds = phrase_bounds(tok, of_pp=cls in ("person", "group", "band") or lemma(tok) in ("member", "column"))
         start = bounds[0]
         while start < tok.i and (

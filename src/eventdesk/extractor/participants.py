@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 # prepositions that point at what was hit: "fired on", "set fire to", "exploded outside"
 _VERB_PREPS = frozenset({"at", "on", "against", "to", "into", "in", "inside", "outside", "near"})
+_LOCATIVE = frozenset({"in", "near", "at", "inside", "outside"})
 _NOUN_PREPS = frozenset({"on", "against", "at", "of", "to", "in", "inside", "outside", "near"})
 _PLACE_VERBS = frozenset({"explode", "detonate", "go", "blow", "hit", "strike", "land", "burst"})
 _UNHARMED = frozenset({"unhurt", "unharmed", "uninjured", "unscathed"})
@@ -155,12 +156,18 @@ def _target_heads(sent: Span) -> list[Token]:
         if tok.dep_ == "amod" and lem in verbs and verbs[lem][1] == "things":  # "partially destroyed homes"
             heads.append(tok.head)
         if _is_verb(tok) and (lem in verbs or lem in _PLACE_VERBS) and not is_negated(tok):
+            hit = objects(tok) + subjects(tok, passive=True)
             if lem in verbs and verbs[lem][1] in ("things", "both"):
-                heads += objects(tok) + subjects(tok, passive=True)
+                heads += hit
                 if verbs[lem][1] == "things":
-                    named += objects(tok) + subjects(tok, passive=True)
+                    named += hit
+            # "attacked two officers near the market": with a person or place already hit, "near",
+            # "in", "at" name where it happened, not what was hit
+            placed = any(_is_person(t) or _is_target(t) for t in hit)
             for child in tok.children:
                 if child.dep_ in ("prep", "dative") and child.lower_ in _VERB_PREPS:
+                    if placed and child.lower_ in _LOCATIVE:
+                        continue
                     heads += _pobjs(child)
                 elif child.dep_ == "dobj" and lemma(child) == "fire":  # "opened fire on", "set fire to"
                     heads += [p for c in child.children if c.dep_ == "prep" for p in _pobjs(c)]
@@ -179,10 +186,15 @@ def find_targets(ctx: EventContext) -> tuple[Target, ...]:
     out: list[Target] = []
     seen: dict[str, int] = {}
     for sent in ctx.sents:
+        found: list[tuple[Token, Bounds]] = []
         for head in _target_heads(sent):
             bounds = _drop_quantity(ctx, phrase_bounds(head, of_pp=lemma(head) in _PP_HEADS), head)
             if lemma(head) == "crowd":
                 bounds = _with_pp(head, bounds, ("at", "of"))
+            found.append((head, bounds))
+        for head, bounds in found:
+            if any(b != bounds and b[0] <= bounds[0] and bounds[1] <= b[1] for _, b in found):
+                continue  # "memorial ceremony" inside "crowd at a memorial ceremony"
             text = bounds_text(ctx, bounds)
             evidence = bounds_evidence(ctx, bounds)
             key = text.lower()
@@ -205,9 +217,13 @@ def _drop_quantity(ctx: EventContext, bounds: Bounds, head: Token) -> Bounds:
 
 
 def _with_pp(head: Token, bounds: Bounds, preps: tuple[str, ...]) -> Bounds:
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            return bounds[0], max(bounds[1], child.right_edge.i + 1)
+    """ "crowd at a memorial ceremony": the phrase right after the head, wherever the parser hung it."""
+    doc = head.doc
+    nxt = doc[bounds[1]] if bounds[1] < len(doc) else None
+    if nxt is not None and nxt.lower_ in preps and nxt.dep_ == "prep":
+        pobjs = [c for c in nxt.children if c.dep_ == "pobj"]
+        if pobjs:
+            return bounds[0], max(bounds[1], phrase_bounds(pobjs[0], entity=False)[1])
     return bounds
 
 

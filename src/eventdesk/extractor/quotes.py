@@ -30,6 +30,7 @@ _NP_LEFT = frozenset({"det", "predet", "nummod", "amod", "compound", "nmod", "po
 _BARE = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "quote"})
 _PERSONAL = frozenset({"he", "she"})
 _UNUSABLE = frozenset({"it", "they", "we", "i", "you", "who", "which", "that", "this", "one", "there"})
+_DASHES = frozenset({"—", "--", "–"})
 _QUOTES = "\"'“”‘’«»"
 _TRIM = frozenset({",", ";", ":", "-", "--", "—", "(", ")", ".", "!", "?"}) | frozenset(_QUOTES)
 
@@ -110,14 +111,28 @@ def attribution(token: Token) -> tuple[int, int] | None:
     """
     child, node = token, token.head
     while node.i != child.i:
-        if is_reporting_verb(node) and child.dep_ not in _SUBJECT_DEPS:
-            subj = _subject(node)
-            if subj is not None and subj.lower_ not in _UNUSABLE and subj.lower_ not in _PERSONAL:
-                return speaker_span(subj)
+        if is_reporting_verb(node) and child.dep_ in _CONTENT_DEPS:
+            found = _usable_speaker(node)
+            if found is not None:
+                return found
         child, node = node, node.head
+    root = token.sent.root
+    for verb in root.children:  # "The gunman was arrested, police said."
+        if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.i > root.i and is_reporting_verb(verb):
+            if not any(c.dep_ in _CONTENT_DEPS for c in verb.children):
+                found = _usable_speaker(verb)
+                if found is not None:
+                    return found
     for _, obj in _according_to(token.sent):
         return speaker_span(obj)
     return None
+
+
+def _usable_speaker(verb: Token) -> tuple[int, int] | None:
+    subj = _subject(verb)
+    if subj is None or subj.lower_ in _UNUSABLE or subj.lower_ in _PERSONAL or _negative(subj):
+        return None
+    return speaker_span(subj)
 
 
 def _content(verb: Token, sent: Span, skip: tuple[int, int]) -> tuple[int, int] | None:
@@ -141,6 +156,10 @@ def _content(verb: Token, sent: Span, skip: tuple[int, int]) -> tuple[int, int] 
 def _trimmed(doc_tokens: Span) -> tuple[int, int] | None:
     start, end = doc_tokens.start, doc_tokens.end
     doc = doc_tokens.doc
+    for tok in doc[start : min(end, start + 20)]:  # a dateline: "KERMAN, Iran (AP) — Two bombs ..."
+        if tok.text in _DASHES and not any(t.pos_ in ("VERB", "AUX") for t in doc[start : tok.i]):
+            start = tok.i + 1
+            break
     while start < end and (doc[start].text in _TRIM or doc[start].lower_ in ("that", "and")):
         start += 1
     while end > start and doc[end - 1].text in _TRIM:
@@ -160,14 +179,14 @@ def _name_and_role(ctx: EventContext, subj: Token, bounds: tuple[int, int]) -> t
             ent_end += 1
         left = [t for t in doc[bounds[0] : ent_start] if t.dep_ != "det" and t.text not in _TRIM]
         if left:
-            role = doc.text[left[0].idx : left[-1].idx + len(left[-1])]
+            role = doc[left[0].i : left[-1].i + 1].text
         for child in subj.children:
             if child.dep_ == "appos":
                 a, b = speaker_span(child)
                 while a < b and doc[a].dep_ == "det":
                     a += 1
                 if a < b:
-                    role = doc.text[doc[a].idx : doc[b - 1].idx + len(doc[b - 1])]
+                    role = doc[a:b].text
                 break
         return (ent_start, ent_end), role
     for child in subj.children:  # "a spokesman, John Doe, said"
@@ -178,7 +197,7 @@ def _name_and_role(ctx: EventContext, subj: Token, bounds: tuple[int, int]) -> t
             r0 = bounds[0]
             while r0 < bounds[1] and doc[r0].dep_ == "det":
                 r0 += 1
-            role = doc.text[doc[r0].idx : doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1])]
+            role = doc[r0 : bounds[1]].text
             return (a, b), role
     return bounds, None
 
@@ -200,10 +219,15 @@ def _evidence(ctx: EventContext, bounds: tuple[int, int]) -> Evidence:
     return ctx.evidence(first.idx, last.idx + len(last))
 
 
-def _text(ctx: EventContext, bounds: tuple[int, int]) -> str:
+def _text(ctx: EventContext, bounds: tuple[int, int], *, lower_start: bool = True) -> str:
+    """Text of a token range, white space collapsed; a capital that only marks the start of a
+    sentence is lowered ("The official IRNA news agency reported" -> "the official IRNA news agency")."""
     doc = ctx.doc
-    first, last = doc[bounds[0]], doc[bounds[1] - 1]
-    return " ".join(doc.text[first.idx : last.idx + len(last)].split())
+    first = doc[bounds[0]]
+    text = " ".join(doc[bounds[0] : bounds[1]].text.split())  # not Doc.text: it rebuilds the report
+    if lower_start and first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and first.text.istitle():
+        text = text[:1].lower() + text[1:]
+    return text
 
 
 def find_sources(ctx: EventContext) -> tuple[Source, ...]:
@@ -246,7 +270,7 @@ def find_sources(ctx: EventContext) -> tuple[Source, ...]:
                 named[head.i] = name_bounds
             said_bounds = _trimmed(ctx.doc[said[0] : said[1]]) if said and said[1] > said[0] else None
             speaker = _text(ctx, name_bounds)
-            said_text = _text(ctx, said_bounds) if said_bounds else None
+            said_text = _text(ctx, said_bounds, lower_start=False) if said_bounds else None
             key = (speaker.lower(), said_text)
             if key in seen or not speaker:
                 continue

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # "sticks of dynamite", "7 kg of TNT": the measure noun heads the phrase
 _MEASURES = frozenset(
-    [
+    {
         "stick",
         "charge",
         "kg",
@@ -43,13 +43,14 @@ _MEASURES = frozenset(
         "package",
         "bundle",
         "piece",
-    ]
+    }
 )
 
 
+_NOT_NOUNS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "PART"})
 # ordinal and vague words that make a mention harder to match across reports
 _DROP = frozenset(
-    [
+    {
         "another",
         "other",
         "first",
@@ -64,7 +65,7 @@ _DROP = frozenset(
         "how",
         "some",
         "more",
-    ]
+    }
 )
 
 
@@ -98,9 +99,17 @@ def _forms(tok: Token) -> tuple[str, str]:
     return tok.lower_, lemma(tok)
 
 
+@functools.lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(key[0] for key in _lexicon()[0])
+
+
 def _match_at(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
     """Longest lexicon entry starting at ``tokens[i]``: (length, type, needs)."""
     table, longest = _lexicon()
+    first = tokens[i]
+    if first.lower_ not in _first_words() and lemma(first) not in _first_words():
+        return None
     for n in range(min(longest, len(tokens) - i), 0, -1):
         window = tokens[i : i + n]
         # the last word may be inflected ("bombs"), the others are matched as written
@@ -184,8 +193,8 @@ def find_weapons(ctx: EventContext) -> tuple[Weapon, ...]:
             head = tokens[i + n - 1]
             # "bomb" inside "car bomb attack": the phrase head is the last word of the match
             i += n
-            if head.pos_ not in ("NOUN", "PROPN", "X", "ADJ") or (head.pos_ == "ADJ" and head.dep_ == "amod"):
-                continue
+            if head.pos_ in _NOT_NOUNS or (head.pos_ in ("ADJ", "ADV") and head.dep_ in ("amod", "advmod")):
+                continue  # the tagger calls "AK-47" a number and ALL-CAPS "dynamite" an adverb: trust the parse
             if needs:
                 roles = _sentence_roles(sent) if roles is None else roles
                 if needs not in roles:

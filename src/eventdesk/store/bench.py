@@ -63,9 +63,7 @@ def run_one(n: int, db: str, batch_size: int) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m eventdesk.store.bench", description=__doc__.split("\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m eventdesk.store.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated report counts")
     parser.add_argument("--db", help="a PostgreSQL DSN (default: a DuckDB file per size in a temp dir)")
     parser.add_argument("--batch-size", type=int, default=500)

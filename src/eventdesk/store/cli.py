@@ -55,13 +55,9 @@ def _who(who: str | None) -> str:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
-@click.option(
-    "--extracted", is_flag=True, help="INPUTs are `eventdesk extract` JSONL lines with their report."
-)
+@click.option("--extracted", is_flag=True, help="INPUTs are `eventdesk extract` JSONL lines with their report.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for single .txt/.html/stdin reports.")
-@click.option(
-    "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes."
-)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
 @click.option(
     "--batch-size",
     default=200,
@@ -99,9 +95,7 @@ def ingest(
 
     with _store(db) as store, progress("ingesting", disable=quiet) as advance:
         items = read_extracted(inputs) if extracted else read_inputs(inputs, published=published)
-        summary = run_ingest(
-            store, items, workers=workers, batch_size=batch_size, on_batch=lambda _, n: advance(n)
-        )
+        summary = run_ingest(store, items, workers=workers, batch_size=batch_size, on_batch=lambda _, n: advance(n))
         store.record("ingest", who=_who(None), why=None, detail={"inputs": list(inputs), **summary.as_dict()})
         stats = store.stats()
     if not quiet:
@@ -207,9 +201,7 @@ def show_cmd(incident_id: str, db: str, as_json: bool) -> None:
     type=click.Choice(["jsonl", "csv"]),
     help="Output format.",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout)."
-)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout).")
 @_filters
 def export_cmd(db: str, fmt: str, output: Path | None, **filters: Any) -> None:
     """Write incident records (JSONL: the contract in docs/incidents.md; CSV: fused fields).
@@ -300,6 +292,4 @@ def log_cmd(incident_id: str | None, db: str) -> None:
         entries = store.audit_log(incident_id)
     for e in entries:
         detail = json.dumps(e.detail, ensure_ascii=False)
-        click.echo(
-            f"#{e.audit_id} {e.at} {e.who} {e.action} {' '.join(e.incident_ids)} why={e.why!r} {detail[:200]}"
-        )
+        click.echo(f"#{e.audit_id} {e.at} {e.who} {e.action} {' '.join(e.incident_ids)} why={e.why!r} {detail[:200]}")

@@ -61,9 +61,7 @@ def split(
     moved = [k for k, eid, rid in rows if rid in reports or eid in events or k in events]
     kept = [k for k, _, _ in rows if k not in set(moved)]
     if not moved:
-        raise StoreError(
-            f"none of the given reports or events is linked to {incident_id}", code="bad_request"
-        )
+        raise StoreError(f"none of the given reports or events is linked to {incident_id}", code="bad_request")
     if not kept:
         raise StoreError("a split must leave at least one event in the incident", code="bad_request")
     new_id = incident_id_for(f"split:{incident_id}:{','.join(moved)}")
@@ -110,8 +108,7 @@ def rebuild(store: SqlStore, *, who: str, why: str) -> int:
     store.db.execute("DELETE FROM incident_events")
     store.db.execute("DELETE FROM incidents")
     order = store.db.query(
-        "SELECT event_key FROM events "
-        "ORDER BY COALESCE(published, '9999'), COALESCE(day_lo, 1000000000), event_key"
+        "SELECT event_key FROM events ORDER BY COALESCE(published, '9999'), COALESCE(day_lo, 1000000000), event_key"
     )
     assignment: dict[str, str] = {}
     keys = [r[0] for r in order]
@@ -137,9 +134,7 @@ def _keep_old_ids(assignment: dict[str, str], old: dict[str, str]) -> dict[str, 
     rename: dict[str, str] = {}
     for new_id, keys in sorted(clusters.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         votes = Counter(old[k] for k in keys if k in old)
-        choice = next(
-            (i for i, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])) if i not in used), None
-        )
+        choice = next((i for i, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])) if i not in used), None)
         if choice:
             rename[new_id] = choice
             used.add(choice)

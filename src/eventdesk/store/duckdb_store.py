@@ -22,6 +22,7 @@ from eventdesk.errors import StoreError
 from eventdesk.store.schema import TABLES, create_statements
 from eventdesk.store.sql import Row, SqlStore
 
+MEMORY_LIMIT = "512MB"  # DuckDB buffer cache (env EVENTDESK_DUCKDB_MEMORY overrides); spills to disk beyond
 TYPES = {
     "TEXT": "VARCHAR",
     "INTEGER": "INTEGER",
@@ -43,6 +44,8 @@ class DuckDBBackend:
             raise StoreError(f"cannot open {path}: {exc}", code=code) from exc
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from exc
+        # bound DuckDB's buffer cache so peak memory does not grow with the store
+        self.con.execute(f"SET memory_limit = '{os.environ.get('EVENTDESK_DUCKDB_MEMORY', MEMORY_LIMIT)}'")
         self._depth = 0
         self._types = {t: {c: TYPES[k] for c, k, _ in cols} for t, cols in TABLES.items()}
         # ART indexes slow bulk loads and are not needed for DuckDB's scans, except the keys
@@ -70,9 +73,7 @@ class DuckDBBackend:
         if len(rows) < 50:
             marks = ", ".join("?" for _ in cols)
             values = ", ".join(f"({marks})" for _ in rows)
-            self.execute(
-                f"INSERT INTO {table} ({', '.join(cols)}) VALUES {values}", [v for r in rows for v in r]
-            )
+            self.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES {values}", [v for r in rows for v in r])
             return
         types = self._types[table]
         fd, name = tempfile.mkstemp(suffix=".jsonl", prefix="eventdesk-")
@@ -84,7 +85,7 @@ class DuckDBBackend:
             self.execute(
                 f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM "
                 f"read_json(?, columns = {spec}, format = 'newline_delimited', "
-                "maximum_object_size = 1000000000)",
+                "maximum_object_size = 33554432)",
                 [name],
             )
         finally:

@@ -53,7 +53,7 @@ _BOILER = _words(
     rights reserved inc llc corp corporation broadcasting radio television tv internet explorer browser
     emergency messages newsletter subscribe subscription advertisement privacy policy terms cookies
     copyright media group publishing network channel station hospital medical examiner coroner
-    sinai memorial
+    sinai memorial jail prison correctional detention courthouse
     """
 )
 _STOP = _words(
@@ -62,6 +62,9 @@ _STOP = _words(
     has have had his her their its he she they it this that who whom which what when where why how not
     no said says say police man woman men women say one two three four five six seven eight nine ten
     year old years day days night morning afternoon evening new news update updated
+    killed kill kills killing dead dies died death deaths toll injured injures wounded wounds hurt
+    shot shoots shooting shootings fatal fatally attack attacks attacked bomb bombing blast explosion
+    gunman gunmen victim victims among after near leaves give gives reaches officials people
     """
 )
 
@@ -226,7 +229,8 @@ def title_words(title: str | None) -> frozenset[str]:
     title = strip_site(title)
     if not title:
         return frozenset()
-    return frozenset(w for w in _WORD.findall(title.lower()) if w not in _STOP and len(w) > 2)
+    words = _WORD.findall(title.lower())
+    return frozenset(w for w in words if w not in _STOP and len(w) > 2 and not w[0].isdigit())
 
 
 def _count(c: Any) -> tuple[int | None, int | None, int | None] | None:

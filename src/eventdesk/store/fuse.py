@@ -228,10 +228,7 @@ def _fuse_date(sightings: Sequence[Sighting]) -> tuple[dict[str, Any], list[Cont
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    )
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -292,9 +289,7 @@ def _fuse_perpetrators(sightings: Sequence[Sighting]) -> tuple[list[PerpetratorC
         for p in s.event.perpetrators:
             key = normalise(p.name) or p.name
             shown.setdefault(key, (p.name, p.kind))
-            history[key].append(
-                PerpetratorStatement(p.status, s.published, s.report_id, s.source, p.attributed_by)
-            )
+            history[key].append(PerpetratorStatement(p.status, s.published, s.report_id, s.source, p.attributed_by))
     claims = [PerpetratorClaims(shown[k][0], shown[k][1], h[-1].status, tuple(h)) for k, h in history.items()]
     out: list[Contradiction] = []
     claimers: dict[str, list[str]] = {}
@@ -305,9 +300,7 @@ def _fuse_perpetrators(sightings: Sequence[Sighting]) -> tuple[list[PerpetratorC
             no = tuple(dict.fromkeys(st.report_id for st in h if st.status == "denied"))
             detail = f"{shown[k][0]}: claimed and denied"
             out.append(
-                Contradiction(
-                    "perpetrator", "claim_and_denial", detail, (Side("claimed", yes), Side("denied", no))
-                )
+                Contradiction("perpetrator", "claim_and_denial", detail, (Side("claimed", yes), Side("denied", no)))
             )
         if "claimed" in said:
             claimers[shown[k][0]] = list(dict.fromkeys(st.report_id for st in h if st.status == "claimed"))

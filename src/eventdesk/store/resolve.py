@@ -39,6 +39,9 @@ class ResolveConfig:
     threshold: float = 2.0  # the score a pair needs to link
     veto: float = -3.0  # when half the candidates of an incident score this low, it is not joined
     max_block: int = 200  # name/place keys with more members than this are ignored
+    phrase_cap: float = 4.0  # shared phrases count for at most this much
+    strong_text: float = 3.0  # text evidence from here on ...
+    text_discount: float = 0.4  # ... scales negative date/place/type/toll evidence by this
     linkage: float = 0.5  # incident score = linkage * best pair + (1 - linkage) * mean of the top half
     rare: int = 8  # a name or phrase in more mentions than this counts for rare/df of a rare one
 
@@ -70,7 +73,7 @@ def _date_score(a: Mention, b: Mention, window: int) -> float:
     if not (a.narrow and b.narrow):
         return 0.0 if gap == 0 else -4.0
     if a.dated == "event" and b.dated == "event":
-        return {0: 1.0, 1: 0.3, 2: -0.3}.get(gap, -1.0 if gap <= window else -4.0)
+        return {0: 1.0, 1: 0.3, 2: -0.3}.get(gap, -1.0 if gap <= window else -2.5)
     # one date is only the publication date: the event may lie days before it
     return 0.3 if gap == 0 else 0.0 if gap <= window else -1.0 if gap <= 10 else -2.0
 
@@ -80,13 +83,13 @@ def _place_score(a: Mention, b: Mention) -> float:
         return -6.0
     score = 0.0
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
-        score -= 3.0
+        score -= 1.5
     km = _km(a, b)
     if km is not None and a.loc_precision in _FINE and b.loc_precision in _FINE:
         if km <= 2:  # the same spot, or only the same town when the places are towns
             score += 1.5 if a.loc_precision == b.loc_precision == "exact" else 1.0
         else:
-            score += 0.5 if km <= 15 else 0.0 if km <= 50 else -1.0 if km <= 150 else -3.0
+            score += 0.5 if km <= 15 else 0.0 if km <= 50 else -0.5 if km <= 150 else -1.5
     elif a.place and b.place:
         if a.place == b.place:
             score += 1.0
@@ -108,11 +111,7 @@ def _corroborated(a: Mention, b: Mention, names: float, jaccard: float) -> bool:
         if x is None or y is None:
             continue
         u, v = x[1] if x[1] is not None else x[0], y[1] if y[1] is not None else y[0]
-        if (
-            u is not None
-            and v is not None
-            and ((u == v and u >= 2) or (min(u, v) >= 5 and _toll_score(x, y) >= 0))
-        ):
+        if u is not None and v is not None and ((u == v and u >= 2) or (min(u, v) >= 5 and _toll_score(x, y) >= 0)):
             return True
     return False
 
@@ -149,9 +148,14 @@ def score_pair(
     places = {p for p in (a.place, a.admin1, b.place, b.admin1) if p}
     shared = (a.phrases | a.names) & (b.phrases | b.names) - shared_names
     name_score = min(5.0, sum(2.5 * w(n) for n in shared_names))
-    phrase_score = min(3.0, sum(0.2 if p in places else w(p) for p in shared))
-    jaccard = len(a.words & b.words) / len(a.words | b.words) if a.words and b.words else 0.0
-    score += name_score + phrase_score + 2.0 * jaccard
+    phrase_score = min(config.phrase_cap, sum(0.2 if p in places else w(p) for p in shared))
+    place_words = {w for p in places for w in p.split()}  # the town is scored above, not twice
+    wa, wb = a.words - place_words, b.words - place_words
+    jaccard = len(wa & wb) / len(wa | wb) if len(wa & wb) >= 2 else 0.0
+    text = name_score + phrase_score + 2.0 * jaccard
+    if text >= config.strong_text and score < 0:
+        score *= config.text_discount  # several rare names in common outweigh a misread place or date
+    score += text
     if not _corroborated(a, b, name_score + phrase_score, jaccard):
         score = min(score, config.threshold - 0.5)
     return score

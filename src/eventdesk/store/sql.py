@@ -28,6 +28,7 @@ from eventdesk.store.resolve import DEFAULT_CONFIG, ResolveConfig, Resolver, men
 from eventdesk.store.schema import SCHEMA_VERSION, columns
 
 Row = tuple[Any, ...]
+MAX_STORED_CHARS = 4_000_000  # longer texts (refused by extraction anyway) are not kept
 
 
 class Backend(Protocol):
@@ -83,9 +84,7 @@ class SqlStore:
             with self.db.transaction():
                 self.db.insert_rows("meta", ("key", "value"), [("schema_version", SCHEMA_VERSION)])
         elif rows[0][0] != SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.url}: schema version {rows[0][0]}, this eventdesk needs {SCHEMA_VERSION}"
-            )
+            raise StoreError(f"{self.url}: schema version {rows[0][0]}, this eventdesk needs {SCHEMA_VERSION}")
 
     def _in(self, sql: str, column: str, values: Iterable[Any], extra: Sequence[Any] = ()) -> list[Row]:
         """Run ``sql`` (with ``{in}`` where ``column IN values`` goes) in chunks of values."""
@@ -100,9 +99,7 @@ class SqlStore:
     # -- reports and batches ------------------------------------------------------------------
     def known(self, hashes: Sequence[str], urls: Sequence[str]) -> set[str]:
         with self._lock:
-            found = {
-                r[0] for r in self._in("SELECT report_hash FROM reports WHERE {in}", "report_hash", hashes)
-            }
+            found = {r[0] for r in self._in("SELECT report_hash FROM reports WHERE {in}", "report_hash", hashes)}
             urls = [u for u in urls if u]
             found |= {r[0] for r in self._in("SELECT url FROM reports WHERE {in}", "url", urls)}
             return found
@@ -121,9 +118,7 @@ class SqlStore:
             self.refuse(summary.incidents)
         return summary
 
-    def _fresh(
-        self, results: Sequence[ReportResult], summary: BatchSummary
-    ) -> list[tuple[ReportResult, str]]:
+    def _fresh(self, results: Sequence[ReportResult], summary: BatchSummary) -> list[tuple[ReportResult, str]]:
         with_hash = [(r, content_hash(r.report or Report(text=r.id, id=r.id))) for r in results]
         existing = self.known(
             [h for _, h in with_hash], [r.report.url for r, _ in with_hash if r.report and r.report.url]
@@ -140,9 +135,7 @@ class SqlStore:
             fresh.append((result, digest))
         return fresh
 
-    def _insert(
-        self, fresh: list[tuple[ReportResult, str]], batch_no: int, summary: BatchSummary
-    ) -> list[Mention]:
+    def _insert(self, fresh: list[tuple[ReportResult, str]], batch_no: int, summary: BatchSummary) -> list[Mention]:
         stamp = now()
         taken = {
             r[0]
@@ -164,7 +157,7 @@ class SqlStore:
                     report.title,
                     report.published,
                     report.source,
-                    report.text,
+                    report.text if len(report.text) <= MAX_STORED_CHARS else None,
                     json.dumps(list(result.warnings)),
                     err.code if err else None,
                     err.message if err else None,
@@ -225,9 +218,7 @@ class SqlStore:
         keys = {k for m in mentions for k in query_keys(m, self.config.window)}
         sizes = {
             b: int(n)
-            for b, n in self._in(
-                "SELECT block, COUNT(*) FROM blocks WHERE {in} GROUP BY block", "block", keys
-            )
+            for b, n in self._in("SELECT block, COUNT(*) FROM blocks WHERE {in} GROUP BY block", "block", keys)
         }
         usable = [k for k, n in sizes.items() if k.startswith("t:") or n <= self.config.max_block]
         rows = self._in(
@@ -323,8 +314,7 @@ class SqlStore:
                 params,
             )
         return [
-            IncidentSummary(r[0], r[1], r[2], r[3], r[4], (r[5], r[6], r[7]), r[8], r[9], r[10], r[11])
-            for r in rows
+            IncidentSummary(r[0], r[1], r[2], r[3], r[4], (r[5], r[6], r[7]), r[8], r[9], r[10], r[11]) for r in rows
         ]
 
     def iter_incidents(self, query: IncidentQuery) -> Iterator[Incident]:
@@ -372,9 +362,7 @@ class SqlStore:
         with self._lock:
             rows = self.db.query("SELECT * FROM audit_log ORDER BY audit_id")
         out = [
-            AuditEntry(
-                int(r[0]), r[1], r[2], r[3], tuple(json.loads(r[4] or "[]")), json.loads(r[5] or "{}"), r[6]
-            )
+            AuditEntry(int(r[0]), r[1], r[2], r[3], tuple(json.loads(r[4] or "[]")), json.loads(r[5] or "{}"), r[6])
             for r in rows
         ]
         if incident_id:

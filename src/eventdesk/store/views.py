@@ -28,8 +28,7 @@ def _cut(text: str | None, width: int) -> str:
 def incidents_table(rows: Sequence[IncidentSummary]) -> str:
     """One line per incident: id, date, type, place, killed (low/best/high), reports, conflicts, title."""
     head = (
-        f"{'incident':<16} {'date':<10} {'type':<12} {'cc':<2} {'place':<16} {'killed':>11} {'rep':>3} "
-        f"{'!':>2}  title"
+        f"{'incident':<16} {'date':<10} {'type':<12} {'cc':<2} {'place':<16} {'killed':>11} {'rep':>3} {'!':>2}  title"
     )
     lines = [head]
     for r in rows:
@@ -78,9 +77,7 @@ def incident_text(inc: Incident, audit: Sequence[AuditEntry] = ()) -> str:
             lines.append(f"  {p.name} ({p.kind}): {p.status}")
             for s in p.history:
                 by = f", according to {s.attributed_by}" if s.attributed_by else ""
-                lines.append(
-                    f"    {s.published or '?':<10}  {s.status:<9} {s.report_id} ({s.source or '?'}){by}"
-                )
+                lines.append(f"    {s.published or '?':<10}  {s.status:<9} {s.report_id} ({s.source or '?'}){by}")
     lines += ["", f"contradictions: {len(inc.contradictions) or 'none'}"]
     for c in inc.contradictions:
         lines.append(f"  [{c.kind}] {c.detail}")
