@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from eventdesk.extractor.context import EventContext
 from eventdesk.geo.gazetteer import Gazetteer, Place
+from eventdesk.geo.geocode import to_location
 from eventdesk.records import Evidence, Location
 
 _REFERENCE = re.compile(
@@ -126,20 +127,3 @@ def _dateline(ctx: EventContext, gaz: Gazetteer, country: str | None) -> PlaceMe
     if place is None:
         return None
     return PlaceMention(m.start("place"), m.start("place") + len(m.group("place").strip()), place, 2.0)
-
-
-def to_location(place: Place, evidence: Evidence) -> Location:
-    precision = place.precision if place.precision in _SPECIFICITY or place.precision == "exact" else "city"
-    if precision == "region":
-        precision = "admin1"
-    return Location(
-        name=place.name,
-        admin1=place.admin1,
-        country=place.country,
-        country_code=place.country_code,
-        lat=place.lat,
-        lon=place.lon,
-        geonames_id=place.geonames_id,
-        precision=precision,
-        evidence=(evidence,),
-    )
