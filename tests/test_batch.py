@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import eventdesk
-from eventdesk.records import Report, iter_evidence
+from eventdesk.records import Report, evidence_source, iter_evidence
 
 GOOD = ("KABUL, Afghanistan (AP) — A suicide bomber blew himself up outside a bank in Kabul on Monday, "
         "killing at least 12 people and wounding 30 others, police said. The Taliban claimed responsibility.")
@@ -39,7 +39,7 @@ def test_batch_order_errors_and_offsets() -> None:
         main = result.events[0]
         assert main.role == "main" and main.killed is not None and main.killed.low == 12
         for ev in (e for event in result.events for e in iter_evidence(event)):
-            assert report[ev.start : ev.end] == ev.text
+            assert evidence_source(ev, report, None)[ev.start : ev.end] == ev.text
 
 
 def test_batch_workers_keep_order() -> None:

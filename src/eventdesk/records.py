@@ -17,11 +17,16 @@ SCHEMA_VERSION = "1.0"
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A span of the report text that supports a value: ``text == report_text[start:end]``."""
+    """A span of the report that supports a value: ``text == report.text[start:end]``.
+
+    ``field`` names the report field the offsets index: ``"text"`` (almost always) or ``"title"``
+    for a value only the headline states (``text == report.title[start:end]``).
+    """
 
     start: int
     end: int
     text: str
+    field: str = "text"
 
     @classmethod
     def of(cls, report_text: str, start: int, end: int) -> Evidence:
@@ -196,7 +201,9 @@ def result_to_dict(result: ReportResult, *, include_report: bool = False) -> dic
 
 
 def _evidence(items: Any) -> tuple[Evidence, ...]:
-    return tuple(Evidence(int(e["start"]), int(e["end"]), str(e["text"])) for e in items or ())
+    return tuple(
+        Evidence(int(e["start"]), int(e["end"]), str(e["text"]), str(e.get("field", "text"))) for e in items or ()
+    )
 
 
 def event_from_dict(d: dict[str, Any]) -> Event:
@@ -239,6 +246,11 @@ def result_from_dict(d: dict[str, Any]) -> ReportResult:
         error=ReportError(**err) if err else None,
         report=Report(**rep) if rep else None,
     )
+
+
+def evidence_source(evidence: Evidence, text: str, title: str | None) -> str:
+    """The string an evidence span indexes (the report text, or its title)."""
+    return (title or "") if evidence.field == "title" else text
 
 
 def iter_evidence(event: Event) -> list[Evidence]:

@@ -50,3 +50,22 @@ def test_casualties_perpetrator_death_added_to_victims() -> None:
     text = "The gunman killed two people at the store. The gunman was killed by police."
     killed, _ = combine_claims(text, find_casualties(text, [(0, 42), (43, len(text))]))
     assert killed is not None and (killed.best, killed.includes_perpetrators) == (3, 1)
+
+
+def test_casualties_headline_figure_points_into_the_title() -> None:
+    import eventdesk
+    from eventdesk.records import evidence_source
+
+    title = "2-year-old boy shot, killed in Riverton"
+    text = "Police are investigating. Anyone with information is asked to call the tip line."
+    (event,) = eventdesk.extract(text, title=title, published="2024-03-02") or [None]
+    assert event is not None and event.killed is not None and event.killed.best == 1
+    (ev,) = event.killed.evidence
+    assert ev.field == "title" and evidence_source(ev, text, title)[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    "text", ["No one was killed or injured in the fire.", "It was a miracle nobody was dead, police said."]
+)
+def test_casualties_negations_give_no_figure(text: str) -> None:
+    assert counts(text) == (None, None)

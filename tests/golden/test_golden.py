@@ -192,12 +192,13 @@ def test_golden_raw_file_matches_expected(cli_run: Run, raw_name: str) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("report_id", REPORT_IDS)
 def test_golden_evidence_spans_are_exact(library_run: Run, report_id: str) -> None:
-    from eventdesk.records import iter_evidence
+    from eventdesk.records import evidence_source, iter_evidence
 
-    text = SAMPLE_BY_ID[report_id]["text"]
+    sample = SAMPLE_BY_ID[report_id]
     bad = []
     for j, event in enumerate(library_run.get(report_id).events):
         for ev in iter_evidence(event):
+            text = evidence_source(ev, sample["text"], sample.get("title"))
             if not (0 <= ev.start <= ev.end <= len(text)) or text[ev.start : ev.end] != ev.text:
                 bad.append(
                     f"event[{j}] evidence ({ev.start}, {ev.end}, {ev.text!r}) "

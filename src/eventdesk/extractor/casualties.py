@@ -50,6 +50,7 @@ _GAP_BLOCK = re.compile(
     r"\b(?:said|says|after|when|while|before|because|since|who|which|that|where|by|with|from|"
     r"killing|wounding|injuring|killed|wounded|injured|shot|police|year|years|months|days|hours|"
     r"minutes|miles|km|kilometers|kilometres|percent|times|rounds|bullets|shots|cars|houses|homes|"
+    r"nobody|no|not|none|miracle|"
     r"buildings|vehicles|blocks|feet|yards|weeks|ago|old|age|aged)\b"
 )
 _PERP = re.compile(
@@ -61,6 +62,26 @@ _AGGREGATE = re.compile(
     r"per year|a year|each year|every year|annually|to date|over the past|in the past|past year|"
     r"nationwide|statistics|homicides? (?:this|last))\b"
 )
+_NUMBER_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens?|hundreds?)\b",
+    re.IGNORECASE,
+)
+_HEADLINE = re.compile(
+    r"^(?:[\w'’.:-]+\s+){0,4}?(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|person|mother|father|son|"
+    r"daughter|officer|deputy|trooper|student|driver|clerk|victim|suspect)(?:,\s*\d+,)?\s+(?:is\s+|was\s+)?"
+    r"(?P<word>shot(?:,|\s+and)\s+killed|shot\s+dead|shot\s+to\s+death|fatally\s+shot|killed|dies|died|slain|"
+    r"shot(?:,|\s+and)\s+(?:wounded|injured)|shot|wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+_ACTIVE_SINGLE = re.compile(
+    r"\b(?P<verb>fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing|shot|shoots|shooting|"
+    r"wounded|wounding|stabbed|stabbing)\s+(?:(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:daughter|son|wife|husband|girlfriend|boyfriend|mother|father|brother|sister|friend|cousin|neighbor|"
+    r"neighbour|man|woman|boy|girl|child|teen|teenager|toddler|baby|officer|deputy|clerk|roommate)|"
+    r"himself|herself)\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:no|not|never|nor)\s+(?:a\s+single\s+)?$", re.IGNORECASE)
 _ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
@@ -126,9 +147,12 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
         numbers = find_numbers(text, s_start, s_end)
         for num in numbers:
             before = text[s_start : num.start]
+            if _NEGATED.search(before[-14:]):
+                continue  # "no one was killed", "not a single person was hurt"
             after = text[num.end : s_end]
             m = forward.match(after)
-            if m and not _GAP_BLOCK.search(re.sub(r"\S*-\S*", " ", m.group("gap").lower())):
+            gap = re.sub(r"\S*-\S*", " ", m.group("gap").lower()) if m else ""
+            if m and not _GAP_BLOCK.search(gap) and not _NUMBER_WORD.search(gap):
                 word = m.group("word")
                 voice = _voice(word)
                 if voice != "passive" or m.group("aux") or not m.group("gap").strip() or _bare_headline(m, after):
@@ -163,7 +187,28 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                     perpetrators=perps, singular=True, ordinal=ordinal,
                 )
             )
+        for m in _ACTIVE_SINGLE.finditer(sent):
+            if any(c.start <= s_start + m.start() < c.end for c in claims):
+                continue
+            verb = m.group("verb").lower()
+            category = "killed" if re.search(r"kill|fatally|to death|dead", verb) else (
+                "injured" if re.search(r"wound|injur|stab", verb) else "shot")
+            claims.append(CasualtyClaim(category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
+                                        singular=True))
     return _carry_qualifiers(text, claims)
+
+
+def find_headline_casualties(title: str) -> list[CasualtyClaim]:
+    """Claims in a headline: figures as in body text, plus "Teen killed after ..."-style subjects."""
+    claims = find_casualties(title, [(0, len(title))])
+    if not claims:
+        m = _HEADLINE.search(title)
+        if m:
+            word = re.sub(r"[\s,]+", " ", m.group("word").lower())
+            category = "killed" if re.search(r"kill|dead|death|dies|died|slain|fatally", word) else (
+                "shot" if word == "shot" else "injured")
+            claims.append(CasualtyClaim(category, 1, 1, 1, "exact", m.start(), m.end(), singular=True))
+    return claims
 
 
 def _bare_headline(m: re.Match[str], after: str) -> bool:
@@ -207,17 +252,27 @@ def _pick(claims: Sequence[CasualtyClaim]) -> CasualtyClaim | None:
     return replace(first, low=n, best=n, high=n)
 
 
-def combine_claims(text: str, claims: Sequence[CasualtyClaim]) -> tuple[Count | None, Count | None]:
+def combine_claims(
+    text: str, claims: Sequence[CasualtyClaim], *, title: str | None = None,
+    title_claims: Sequence[CasualtyClaim] = (),
+) -> tuple[Count | None, Count | None]:
     """(killed, injured) of one event from its claims.
 
     Rule: the largest explicit figure per category wins (reports update tolls upwards and restate
     subtotals); "a man was shot"-style mentions count only when no figure is given. People "shot"
-    without a stated outcome count as injured, less those reported killed.
+    without a stated outcome count as injured, less those reported killed. A category the body
+    gives no figure for takes the headline's (``title_claims``, evidence with ``field="title"``).
     """
-    killed_c = _pick([c for c in claims if c.category == "killed"])
-    injured_c = _pick([c for c in claims if c.category == "injured"])
-    shot_c = _pick([c for c in claims if c.category == "shot"])
-    killed = _count(text, killed_c)
+    sources = {"text": text, "title": title or ""}
+
+    def pick(category: str) -> tuple[CasualtyClaim | None, str]:
+        body = _pick([c for c in claims if c.category == category])
+        if body is not None or not title_claims:
+            return body, "text"
+        return _pick([c for c in title_claims if c.category == category]), "title"
+
+    (killed_c, k_field), (injured_c, i_field), (shot_c, s_field) = pick("killed"), pick("injured"), pick("shot")
+    killed = _count(sources[k_field], killed_c, k_field)
     # a perpetrator reported dead apart from the victims' figure is added, as GTD and GVA count them
     perp_dead = [c for c in claims if c.category == "killed" and c.singular and c.perpetrators]
     if killed is not None and killed_c is not None and not killed_c.singular and not killed_c.perpetrators and perp_dead:
@@ -231,26 +286,24 @@ def combine_claims(text: str, claims: Sequence[CasualtyClaim]) -> tuple[Count | 
             includes_perpetrators=1,
             evidence=(*killed.evidence, extra),
         )
-    injured = _count(text, injured_c)
+    injured = _count(sources[i_field], injured_c, i_field)
     if injured is None and shot_c is not None:
         k = killed.best if killed and killed.best is not None else (killed.low if killed else 0) or 0
         k -= (killed.includes_perpetrators or 0) if killed else 0
         hit = shot_c.best if shot_c.best is not None else shot_c.low
         if hit is not None and hit - k > 0:
-            base = _count(text, shot_c)
+            base = _count(sources[s_field], shot_c, s_field)
             assert base is not None
             n = hit - k
             injured = replace(base, low=n if shot_c.low is not None else None, best=n, high=n if shot_c.high else None,
                               qualifier=base.qualifier)
-        elif hit is not None and killed is not None:
-            injured = None
     return killed, injured
 
 
-def _count(text: str, c: CasualtyClaim | None) -> Count | None:
+def _count(text: str, c: CasualtyClaim | None, field: str = "text") -> Count | None:
     if c is None:
         return None
-    ev = Evidence(c.start, c.end, text[c.start : c.end])
+    ev = Evidence(c.start, c.end, text[c.start : c.end], field)
     return Count(
         low=c.low, best=c.best, high=c.high, text=ev.text, qualifier=c.qualifier,
         includes_perpetrators=c.perpetrators or None, evidence=(ev,),

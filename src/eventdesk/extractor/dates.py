@@ -40,6 +40,13 @@ DATE_PATTERN = re.compile(
 )
 
 
+_TIME_ONLY = re.compile(
+    r"(?:about|around|approximately|at|shortly\s+(?:before|after)|just\s+(?:before|after)|before|after)?\s*"
+    r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'clock)?|noon|midnight|(?:early|late)\s+(?:morning|evening|night)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedDate:
     start: str
@@ -88,6 +95,8 @@ def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | N
     """Resolve one date expression; ``None`` when it cannot be resolved without guessing."""
     e = re.sub(r"\s+", " ", expression.lower().strip(" ,.")).replace("’", "'")
     e = re.sub(r"^(?:on|in|since|during|by|from|until|as of|the) ", "", e)
+    if _TIME_ONLY.fullmatch(e) or re.fullmatch(r"\d{1,3}", e):
+        return None  # "about 3 a.m.", an age read as a date: no day in it
     e = re.sub(r"^(?:late|early|earlier|later) (?=\w)", lambda m: m.group(0) if "this" in e or "last" in e else "", e)
 
     # absolute: years and months

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventdesk.extractor import actors, participants, quotes, weapons
-from eventdesk.extractor.casualties import combine_claims, find_casualties
+from eventdesk.extractor.casualties import combine_claims, find_casualties, find_headline_casualties
 from eventdesk.extractor.context import EventContext
 from eventdesk.extractor.dates import dateline_date, find_date_expressions, parse_published, resolve_date
 from eventdesk.extractor.places import find_location
@@ -83,13 +84,28 @@ def _date_mentions(doc: Doc, text: str, published: dt.date | None) -> list[DateM
     return out
 
 
+_STAMP = re.compile(r"\b(?:posted|published|updated|last\s+updated|copyright|created|modified)\b[:\s]*(?:on\s+)?"
+                    r"(?:\w+,?\s+)?$|©\s*$", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|added)\s+(?:on\s+)?$", re.IGNORECASE)
+_AFTERMATH = re.compile(
+    r"\b(?:arrest\w*|charged|charges|arraign\w*|court|hearing|sentenc\w*|funeral|vigil|memorial|bond|bail|"
+    r"indict\w*|trial|pleaded|plea|convicted|verdict|released|identified|autopsy|press\s+conference)\b",
+    re.IGNORECASE,
+)
+
+
 def _main_date(dates: Sequence[DateMention], sentences: Sequence[tuple[int, int]], anchors: Sequence[int],
-               published: dt.date | None) -> DateMention | None:
-    """The main event's date: a resolved date near the first trigger, not after publication."""
+               published: dt.date | None, text: str) -> DateMention | None:
+    """The main event's date: a resolved date in a sentence about the attack, not after publication.
+
+    Page stamps ("Posted Jun. 15, 2015", "Updated: Wednesday") are not event dates; dates in
+    sentences about the aftermath (arrests, court, funerals) rank below dates in sentences that
+    carry a trigger word or a casualty figure.
+    """
     usable = []
     for d in dates:
         r = d.resolved
-        if r is None or r.precision == "year":
+        if r is None or r.precision == "year" or _STAMP.search(text[max(0, d.start - 30) : d.start]):
             continue
         start = dt.date.fromisoformat(r.start)
         if published and (start > published + dt.timedelta(days=1) or (published - start).days > 45):
@@ -97,9 +113,16 @@ def _main_date(dates: Sequence[DateMention], sentences: Sequence[tuple[int, int]
         usable.append(d)
     if not usable:
         return None
-    first_anchor = min(anchors) if anchors else 0
-    day_level = [d for d in usable if d.resolved and d.resolved.precision == "day"] or usable
-    return min(day_level, key=lambda d: (abs(d.start - first_anchor) > 400, d.start))
+
+    def rank(d: DateMention) -> tuple[int, int, int, int]:
+        sent = next(((a, b) for a, b in sentences if a <= d.start < b), (d.start, d.end))
+        anchored = any(sent[0] <= a < sent[1] for a in anchors)
+        aftermath = bool(_AFTERMATH.search(text[sent[0] : sent[1]])) or bool(_SAID.search(text[max(0, d.start - 12) : d.start]))
+        near = min((abs(d.start - a) for a in anchors), default=10_000)
+        day = d.resolved is not None and d.resolved.precision == "day"
+        return (not day, (not anchored) + aftermath, near > 400, d.start)
+
+    return min(usable, key=rank)
 
 
 def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
@@ -111,8 +134,9 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
     title_triggers = find_triggers(report.title or "")
     dates = _date_mentions(doc, text, prep.published)
     claims_all = find_casualties(text, sentences)
+    title_claims = find_headline_casualties(report.title) if report.title else []
     anchors = [t.start for t in triggers if t.weight >= 2] + [c.start for c in claims_all]
-    main_date = _main_date(dates, sentences, anchors, prep.published)
+    main_date = _main_date(dates, sentences, anchors, prep.published, text)
     main_day = dt.date.fromisoformat(main_date.resolved.start) if main_date and main_date.resolved else None
     segments = split_events(sentences, dates, triggers, text, main_date=main_day, published=prep.published)
 
@@ -130,14 +154,17 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
         title_boost = [t.__class__(-1, -1, t.code, t.weight * 2) for t in title_triggers] if seg.role == "main" else []
         code, support = choose_type([*seg_triggers, *title_boost], lead_end=lead_end if seg.role == "main" else 0)
         type_ev = tuple(Evidence(t.start, t.end, text[t.start : t.end]) for t in support if t.start >= 0)[:3]
-        killed, injured = combine_claims(text, claims)
+        killed, injured = combine_claims(
+            text, claims, title=report.title, title_claims=title_claims if seg.role == "main" else ()
+        )
         ctx = EventContext(
             text=text, doc=doc, sents=tuple(sent_spans[i] for i in seg.sentences), role=seg.role,
             published=prep.published.isoformat() if prep.published else None,
         )
         date = _event_date(seg, main_date, text)
         seg_anchors = [t.start for t in support if t.start >= 0] + [c.start for c in claims]
-        location = find_location(ctx, anchors=seg_anchors, use_dateline=seg.role == "main")
+        location = find_location(ctx, anchors=seg_anchors, use_dateline=seg.role == "main",
+                                 title=report.title if seg.role == "main" else None)
         events.append(
             Event(
                 event_id=_event_id(report, seg.role, index),

@@ -26,6 +26,11 @@ _REFERENCE = re.compile(
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|into|across|around|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'-]{1,30}?))?"
                        r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s", re.MULTILINE)
+# "... video ORANGE COUNTY, Fla. - An 18-year-old": a capitalised dateline after page debris
+_CAPS_DATELINE = re.compile(
+    r"(?:^|[\s.])(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}),\s*(?P<region>[A-Z][a-z]{1,5}\.(?:\s?[A-Z]\.)?|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s"
+)
 _SPECIFICITY = {"city": 4, "admin2": 3, "region": 2.5, "admin1": 2, "country": 1}
 
 
@@ -35,6 +40,7 @@ class PlaceMention:
     end: int
     place: Place
     score: float
+    field: str = "text"  # "title" for a place named in the headline
 
 
 def _hint_after(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, str | None]:
@@ -79,17 +85,31 @@ def _candidates(ctx: EventContext, gaz: Gazetteer) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def find_location(ctx: EventContext, *, anchors: Sequence[int] = (), use_dateline: bool = True) -> Location:
-    """The most likely place of the event. ``anchors`` are offsets of its trigger/casualty words."""
+def find_location(
+    ctx: EventContext, *, anchors: Sequence[int] = (), use_dateline: bool = True, title: str | None = None
+) -> Location:
+    """The most likely place of the event. ``anchors`` are offsets of its trigger/casualty words.
+
+    A name qualified once ("Portsmouth, Va.") keeps that reading for its other mentions, and such
+    qualifiers set the country for the whole report. ``title`` (main events only) adds the
+    headline's places as candidates.
+    """
     gaz = Gazetteer.default()
     text = ctx.text
-    country = _country_hint(ctx, gaz)
+    candidates = _candidates(ctx, gaz)
+    hints: dict[str, tuple[str | None, str | None]] = {}
+    for start, end in candidates:
+        admin1, cc = _hint_after(text, end, gaz)
+        if admin1 or cc:
+            hints.setdefault(text[start:end].lower(), (admin1, cc))
+    hinted = Counter(cc for _, cc in hints.values() if cc)
+    country = hinted.most_common(1)[0][0] if hinted else _country_hint(ctx, gaz)
     mentions: list[PlaceMention] = []
-    for rank, (start, end) in enumerate(_candidates(ctx, gaz)):
+    for rank, (start, end) in enumerate(candidates):
         before = text[max(0, start - 60) : start]
         if _REFERENCE.search(before):
             continue
-        admin1, cc = _hint_after(text, end, gaz)
+        admin1, cc = hints.get(text[start:end].lower(), (None, None))
         place = gaz.resolve(text[start:end], country_code=cc or country, admin1=admin1)
         if place is None:
             continue
@@ -100,17 +120,26 @@ def find_location(ctx: EventContext, *, anchors: Sequence[int] = (), use_datelin
             score += 1.0
         score -= 0.1 * rank
         mentions.append(PlaceMention(start, end, place, score))
+    if title:
+        for start, end, _ in gaz.scan(title):
+            admin1, cc = _hint_after(title, end, gaz)
+            if not (admin1 or cc):
+                admin1, cc = hints.get(title[start:end].lower(), (None, None))
+            place = gaz.resolve(title[start:end], country_code=cc or country, admin1=admin1)
+            if place is not None:
+                mentions.append(PlaceMention(start, end, place, _SPECIFICITY.get(place.kind, 1.0) + 2.0, "title"))
     dl = _dateline(ctx, gaz, country) if use_dateline else None
     if dl is not None:
         mentions.append(dl)
     if not mentions:
         return Location()
     best = max(mentions, key=lambda m: m.score)
-    return to_location(best.place, Evidence(best.start, best.end, text[best.start : best.end]))
+    source = (title or "") if best.field == "title" else text
+    return to_location(best.place, Evidence(best.start, best.end, source[best.start : best.end], best.field))
 
 
 def _dateline(ctx: EventContext, gaz: Gazetteer, country: str | None) -> PlaceMention | None:
-    m = _DATELINE.match(ctx.text[:200])
+    m = _DATELINE.match(ctx.text[:200]) or _CAPS_DATELINE.search(ctx.text[:600])
     if not m:
         return None
     region = m.group("region")
