@@ -69,6 +69,7 @@ class DateValue:
     precision: str = "unknown"  # day | month | year | range | unknown
     text: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    basis: str = "text"  # text: stated in the report | published: not stated, the publication date used
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from eventdesk.extractor import actors, participants, quotes, weapons
 from eventdesk.extractor.casualties import combine_claims, find_casualties, find_headline_casualties
 from eventdesk.extractor.context import EventContext
 from eventdesk.extractor.dates import dateline_date, find_date_expressions, parse_published, resolve_date
-from eventdesk.extractor.places import find_location
+from eventdesk.extractor.places import dateline_span, find_location
 from eventdesk.extractor.segment import DateMention, Segment, count_attacks, split_events
 from eventdesk.extractor.types import choose_type, event_type, find_triggers
 from eventdesk.io.validate import check_text
@@ -103,10 +103,14 @@ def _main_date(dates: Sequence[DateMention], sentences: Sequence[tuple[int, int]
     carry a trigger word or a casualty figure.
     """
     usable = []
+    header = dateline_span(text)
+    header_end = header[1] if header else 0
     for d in dates:
         r = d.resolved
         if r is None or r.precision == "year" or _STAMP.search(text[max(0, d.start - 30) : d.start]):
             continue
+        if d.start < header_end:
+            continue  # the release/filing date in the header and dateline, not the event's
         start = dt.date.fromisoformat(r.start)
         if published and (start > published + dt.timedelta(days=1) or (published - start).days > 45):
             continue
@@ -161,7 +165,7 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
             text=text, doc=doc, sents=tuple(sent_spans[i] for i in seg.sentences), role=seg.role,
             published=prep.published.isoformat() if prep.published else None,
         )
-        date = _event_date(seg, main_date, text)
+        date = _event_date(seg, main_date, text, prep.published)
         seg_anchors = [t.start for t in support if t.start >= 0] + [c.start for c in claims]
         location = find_location(ctx, anchors=seg_anchors, use_dateline=seg.role == "main",
                                  title=report.title if seg.role == "main" else None)
@@ -186,9 +190,14 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def _event_date(seg: Segment, main_date: DateMention | None, text: str) -> DateValue:
+def _event_date(seg: Segment, main_date: DateMention | None, text: str, published: dt.date | None) -> DateValue:
+    """The event's date from the text; for a main event whose report states no date, the
+    publication date, marked ``basis="published"`` (no evidence), as wire coders do."""
     d = main_date if seg.role == "main" else seg.date
     if d is None or d.resolved is None:
+        if seg.role == "main" and published is not None:
+            day = published.isoformat()
+            return DateValue(start=day, end=day, precision="day", basis="published")
         return DateValue()
     r = d.resolved
     ev = Evidence(d.start, d.end, text[d.start : d.end])

@@ -29,8 +29,10 @@ _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*(?P<regio
 # "... video ORANGE COUNTY, Fla. - An 18-year-old": a capitalised dateline after page debris
 _CAPS_DATELINE = re.compile(
     r"(?:^|[\s.])(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}),\s*(?P<region>[A-Z][a-z]{1,5}\.(?:\s?[A-Z]\.)?|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:\([^)]{1,40}\)\s*(?:--|—|–|-)?|--|—|–|-)\s"
 )
+# the dateline is a fallback: any place the text itself names for the event beats it
+_DATELINE_SCORE = 2.0
 _SPECIFICITY = {"city": 4, "admin2": 3, "region": 2.5, "admin1": 2, "country": 1}
 
 
@@ -44,8 +46,10 @@ class PlaceMention:
 
 
 def _hint_after(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, str | None]:
-    """"Harvey, Ill." / "Kerman, Iran": (admin1, country_code) named right after a place."""
-    m = re.match(r",\s*([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)", text[end : end + 40])
+    """"Harvey, Ill." / "Kerman, Iran" / "Andar district, Ghazni province": (admin1, country_code)
+    named right after a place."""
+    m = re.match(r"(?:\s+(?:district|county|township|city|town|village|municipality))?,\s*"
+                 r"([A-Z][A-Za-z.’'-]+(?:\s[A-Z][A-Za-z.’'-]+)?)", text[end : end + 60])
     if not m:
         return None, None
     for cand in gaz.lookup(m.group(1).rstrip(",")):
@@ -105,10 +109,14 @@ def find_location(
     hinted = Counter(cc for _, cc in hints.values() if cc)
     country = hinted.most_common(1)[0][0] if hinted else _country_hint(ctx, gaz)
     mentions: list[PlaceMention] = []
+    dl = _dateline(ctx, gaz, country) if use_dateline else None
+    dl_span = dateline_span(text)
     for rank, (start, end) in enumerate(candidates):
         before = text[max(0, start - 60) : start]
         if _REFERENCE.search(before):
             continue
+        if dl_span and dl_span[0] <= start < dl_span[1]:
+            continue  # the dateline says where the report was filed; it only counts as a fallback
         admin1, cc = hints.get(text[start:end].lower(), (None, None))
         place = gaz.resolve(text[start:end], country_code=cc or country, admin1=admin1)
         if place is None:
@@ -128,7 +136,6 @@ def find_location(
             place = gaz.resolve(title[start:end], country_code=cc or country, admin1=admin1)
             if place is not None:
                 mentions.append(PlaceMention(start, end, place, _SPECIFICITY.get(place.kind, 1.0) + 2.0, "title"))
-    dl = _dateline(ctx, gaz, country) if use_dateline else None
     if dl is not None:
         mentions.append(dl)
     if not mentions:
@@ -138,8 +145,18 @@ def find_location(
     return to_location(best.place, Evidence(best.start, best.end, source[best.start : best.end], best.field))
 
 
+def _dateline_match(text: str) -> re.Match[str] | None:
+    return _DATELINE.match(text[:200]) or _CAPS_DATELINE.search(text[:600])
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the wire dateline ("KABUL, Afghanistan (Jan. 25, 2013) –") stands, if there is one."""
+    m = _dateline_match(text)
+    return (m.start("place"), m.end()) if m else None
+
+
 def _dateline(ctx: EventContext, gaz: Gazetteer, country: str | None) -> PlaceMention | None:
-    m = _DATELINE.match(ctx.text[:200]) or _CAPS_DATELINE.search(ctx.text[:600])
+    m = _dateline_match(ctx.text)
     if not m:
         return None
     region = m.group("region")
@@ -155,4 +172,4 @@ def _dateline(ctx: EventContext, gaz: Gazetteer, country: str | None) -> PlaceMe
     place = gaz.resolve(m.group("place").strip(), country_code=cc or country, admin1=admin1)
     if place is None:
         return None
-    return PlaceMention(m.start("place"), m.start("place") + len(m.group("place").strip()), place, 2.0)
+    return PlaceMention(m.start("place"), m.start("place") + len(m.group("place").strip()), place, _DATELINE_SCORE)
