@@ -120,6 +120,7 @@ class Victim:
     count: int | None = None
     effect: str = "unknown"  # killed | injured | kidnapped | unharmed | unknown
     evidence: tuple[Evidence, ...] = ()
+    named: bool = False  # a named person ("Ignacio Ellacuria"), not a description ("six priests")
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,7 +96,7 @@ def build_event(
         injured=count(injured),
         perpetrators=tuple(Perpetrator(name=n, kind=k, status=perp_status) for n, k in perps),
         targets=tuple(Target(text=t) for t in targets),
-        victims=tuple(Victim(text=v) for v in victims),
+        victims=tuple(Victim(text=v, named=True) for v in victims),
         weapons=tuple(Weapon(text=w) for w in weapons),
     )
 

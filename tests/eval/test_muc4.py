@@ -148,3 +148,15 @@ def test_muc4_real_data_oracle_and_empty(
     assert result.scores["gtt.micro.f1"].value == 1.0
     empty, _ = muc4.evaluate_muc4(data_root / "muc4", predictor=no_events, limit=5, progress=False)
     assert empty.scores["gtt.micro.f1"].value == 0.0 and empty.errors == 0
+
+
+def test_muc4_descriptions_are_not_victim_names(make_event: Any) -> None:
+    from dataclasses import replace
+
+    from eventdesk.eval.muc4 import event_template
+    from eventdesk.records import Victim
+
+    event = make_event(muc4="attack", victims=["Ana Ruiz"])
+    event = replace(event, victims=(*event.victims, Victim(text="six priests")))
+    template = event_template(event)
+    assert template is not None and template["Victim"] == [["Ana Ruiz"]]

@@ -55,7 +55,8 @@ def event_template(event: Event) -> gtt.Template | None:
     for target in event.targets:
         _add_entity(template["Target"], target.text)
     for victim in event.victims:
-        _add_entity(template["Victim"], victim.text)
+        if victim.named:  # MUC-4's human-target slot GTT scores holds names, not descriptions
+            _add_entity(template["Victim"], victim.text)
     for weapon in event.weapons:
         _add_entity(template["Weapon"], weapon.text)
     return template

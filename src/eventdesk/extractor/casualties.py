@@ -104,10 +104,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     singular = re.compile(
-        rf"\b(?P<subj>he|she|(?:the|a|an|one|another|a\s+second|a\s+third)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
+        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z'’]+){{1,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
-        rf"(?:,[^,.]{{1,40}},)?\s+(?:(?P<aux>{_AUX})\s+(?:\w+ly\s+)?)?(?P<word>{passive}|{intrans})(?![\w-])",
+        rf"(?:,[^,.]{{1,40}},)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:\w+ly|also|later|then|found)\s+){{0,2}})?"
+        rf"(?P<word>{passive}|{intrans})(?![\w-])",
         re.IGNORECASE,
     )
     return forward, backward, toll, singular

@@ -54,7 +54,7 @@ def number_pattern() -> re.Pattern[str]:
     vague = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_vague(), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w.,-])(?:(?P<qual>{quals})\s+)?(?:(?P<digits>{_DIGITS})|(?P<words>{_WORD_NUMBER})|(?P<vague>{vague}))"
-        r"(?![\w-])",
+        r"(?![\w-]|:\d|\s*[ap]\.?m\b)",  # "3:15 a.m.", "3 p.m." are clock times
         re.IGNORECASE,
     )
 

@@ -416,9 +416,10 @@ def find_victims(ctx: EventContext) -> tuple[Victim, ...]:
                 prev = out[seen[key]]
                 better = effect if _EFFECT_RANK[effect] > _EFFECT_RANK.get(prev.effect, 0) else prev.effect
                 merged = tuple(dict.fromkeys((*prev.evidence, *evidence)))
-                out[seen[key]] = Victim(prev.text, prev.count, better, merged)
+                out[seen[key]] = Victim(prev.text, prev.count, better, merged, prev.named)
                 continue
             seen[key] = len(out)
             count = _count(ctx, head, bounds) if head.pos_ != "PRON" else 1
-            out.append(Victim(text=text, count=count, effect=effect, evidence=evidence))
+            named = _is_name(antecedent if head.pos_ == "PRON" and antecedent is not None else head)
+            out.append(Victim(text=text, count=count, effect=effect, evidence=evidence, named=named))
     return tuple(out)

@@ -8,6 +8,8 @@ original. Heuristic, in order of precedence:
 2. the first letter of each sentence (after ``.``, ``!``, ``?``, a line break or ``--``) is upper-cased;
 3. known proper names are title-cased: gazetteer places (countries, regions, cities), armed groups,
    months, weekdays, nationalities, and words after a person's title ("president", "colonel");
+   so is any word that is not English (not in the lemma tables of the spaCy model), which catches
+   most personal names ("ellacuria" -> "Ellacuria");
 4. short known acronyms and letter strings without vowels (FMLN, URNG, EFE) are upper-cased again.
 
 Trade-off, measured in docs/benchmarks.md: NER on restored text is not as good as on naturally
@@ -52,6 +54,42 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[st
     return frozenset(proper), acronyms, titles, tuple(multi)
 
 
+@functools.lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """Lower-case English words: the lemma tables that ship inside the spaCy model package."""
+    from eventdesk.nlp.model import load_nlp
+
+    words: set[str] = set()
+    try:
+        lookups = load_nlp().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    for key in index:
+        words.update(index[key])
+    exc = lookups.get_table("lemma_exc")
+    for key in exc:
+        words.update(exc[key].keys())
+    return frozenset(w for w in words if w.isalpha())
+
+
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ves", "f"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+             ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""), ("ers", ""), ("'s", ""))
+
+
+def is_english_word(word: str) -> bool:
+    """True when ``word`` (lower case) or a simple de-inflection of it is an English lemma."""
+    english = _english()
+    if word in english or word in _FUNCTION_WORDS:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)] + repl
+            if stem in english or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in english):
+                return True
+    return False
+
+
 def _place_spans(text: str) -> Iterable[tuple[int, int]]:
     try:
         from eventdesk.geo.gazetteer import Gazetteer
@@ -94,6 +132,8 @@ def restore_case(text: str) -> str:
                 chars[j] = up if len(up) == 1 else chars[j]
         elif w in proper:
             _title(chars, m.start(), m.end())
+        elif len(w) >= 3 and w.isalpha() and not is_english_word(w):
+            _title(chars, m.start(), m.end())  # not an English word: most likely a name
         elif w in titles and i + 1 < len(words):
             # "president alfredo cristiani" -> title-case up to two following name-like words
             for nxt in words[i + 1 : i + 3]:
