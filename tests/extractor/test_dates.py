@@ -25,6 +25,12 @@ THURSDAY = dt.date(2024, 1, 4)
         ("12 NOV 89", "1989-11-12", "day"),
         ("two days ago", "2024-01-02", "day"),
         ("last week", "2023-12-25", "range"),
+        ("Saturday's", "2023-12-30", "day"),
+        ("Saturday, Dec. 23, 2023", "2023-12-23", "day"),  # the explicit date, not the weekday
+        ("on the 2nd", "2024-01-02", "day"),
+        ("on the 22nd", "2023-12-22", "day"),  # never after publication
+        ("over the weekend", "2023-12-30", "range"),
+        ("overnight", "2024-01-03", "range"),  # either side of midnight
     ],
 )
 def test_dates_resolved_against_published(expr: str, start: str, precision: str) -> None:
@@ -46,3 +52,10 @@ def test_dates_dateline() -> None:
     found = dateline_date("KABUL, Afghanistan (Jan. 25, 2013)\nDuring an operation")
     assert found is not None and found[0].start == "2013-01-25"
     assert dateline_date("No dateline in this text at all.") is None
+
+
+@pytest.mark.parametrize(
+    "expr", ["about 20 minutes later", "two days later", "4:09 AM EDT", "10 p.m. ET", "20 minutes", "17-year", "2 hours", "3 years", "22nd", "6 p.m. and"]
+)
+def test_dates_times_durations_and_streets_are_not_days(expr: str) -> None:
+    assert resolve_date(expr, THURSDAY) is None

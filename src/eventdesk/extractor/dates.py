@@ -20,18 +20,20 @@ _MONTHS = {
     for m in (calendar.month_name[i], calendar.month_abbr[i])
 } | {"sept": 9}
 _WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
-_MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY_RE = r"(?:" + "|".join(_WEEKDAYS) + r")"
 
 # expressions we look for in the text, besides spaCy DATE/TIME entities
 DATE_PATTERN = re.compile(
     rf"\b(?:"
-    rf"(?:on\s+|last\s+|this\s+|late\s+|early\s+)?{_WEEKDAY_RE}(?:\s+(?:night|morning|afternoon|evening))?"
-    rf"|{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+{_MONTH_RE}(?:,?\s+\d{{2,4}})?"
-    rf"|(?:early|mid|late)?-?\s*{_MONTH_RE}\s+\d{{4}}"
+    rf"(?:on\s+)?{_WEEKDAY_RE},?\s+{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|(?:on\s+|last\s+|this\s+|late\s+|early\s+)?{_WEEKDAY_RE}(?:\s+(?:night|morning|afternoon|evening))?"
+    rf"|{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{MONTH_RE}(?:,?\s+\d{{2,4}})?"
+    rf"|(?:early|mid|late)?-?\s*{MONTH_RE}\s+\d{{4}}"
     rf"|(?:in|since|during)\s+(?:19|20)\d\d"
     rf"|(?:earlier\s+|later\s+)?(?:this|last)\s+(?:month|week|year)"
+    rf"|(?:over\s+|during\s+)?(?:this|last|the)\s+weekend"
     rf"|(?:yesterday|today|tonight|overnight)"
     rf"|last\s+night|this\s+(?:morning|afternoon|evening)"
     rf"|(?:two|three|four|five|six|\d+)\s+(?:days|weeks|months|years)\s+ago"
@@ -40,6 +42,9 @@ DATE_PATTERN = re.compile(
 )
 
 
+_TIMEZONE = re.compile(r"\s*\b(?:[ecmp][sd]t|[ecmp]t|gmt|utc|bst|cet|cest)\b\.?$")
+_DURATION = re.compile(r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+-)\s*-?\s*"
+                       r"(?:second|minute|hour|day|week|month|year)s?(?:-old)?")
 _TIME_ONLY = re.compile(
     r"(?:about|around|approximately|at|shortly\s+(?:before|after)|just\s+(?:before|after)|before|after)?\s*"
     r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'clock)?|noon|midnight|(?:early|late)\s+(?:morning|evening|night)",
@@ -94,26 +99,36 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | None:
     """Resolve one date expression; ``None`` when it cannot be resolved without guessing."""
     e = re.sub(r"\s+", " ", expression.lower().strip(" ,.")).replace("’", "'")
+    the = bool(re.match(r"(?:on )?the \d", e))
     e = re.sub(r"^(?:on|in|since|during|by|from|until|as of|the) ", "", e)
-    if _TIME_ONLY.fullmatch(e) or re.fullmatch(r"\d{1,3}", e):
-        return None  # "about 3 a.m.", an age read as a date: no day in it
+    e = re.sub(r"^the ", "", e)
+    e = re.sub(r"'s$", "", e)  # "Saturday's shooting"
+    e = re.sub(r"\s+(?:and|or|to|through|until)$", "", e)  # an entity that ran on: "6 p.m. and"
+    e = re.sub(rf"^{_WEEKDAY_RE},? (?={MONTH_RE} \d)", "", e)  # "Saturday, Feb. 9, 2013": the date decides
+    e = _TIMEZONE.sub("", e).strip(" ,.")
+    if _TIME_ONLY.fullmatch(e) or re.fullmatch(r"\d{1,3}", e) or _DURATION.fullmatch(e):
+        return None  # "about 3 a.m.", an age read as a date, "20 minutes": no day in it
+    if re.search(r"\b(?:seconds?|minutes?|hours?)\b|\b(?:later|after|before|earlier)$", e):
+        return None  # "about 20 minutes later", "two days before": relative to something else
+    if not the and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", e):
+        return None  # "22nd" alone is a street ("22nd Avenue"); "on the 22nd" is a day
     e = re.sub(r"^(?:late|early|earlier|later) (?=\w)", lambda m: m.group(0) if "this" in e or "last" in e else "", e)
 
     # absolute: years and months
     m = re.fullmatch(r"((?:19|20)\d\d)s?", e)
     if m:
         return _year(int(m.group(1)))
-    m = re.fullmatch(rf"(?:early |mid-?|late )?({_MONTH_RE}),? ((?:19|20)\d\d)", e)
+    m = re.fullmatch(rf"(?:early |mid-?|late )?({MONTH_RE}),? ((?:19|20)\d\d)", e)
     if m:
         return _month(int(m.group(2)), _MONTHS[m.group(1).rstrip(".")])
-    m = re.fullmatch(rf"({_MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{2,4}}))?", e) or None
+    m = re.fullmatch(rf"({MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{2,4}}))?", e) or None
     if m:
         month, day = _MONTHS[m.group(1).rstrip(".")], int(m.group(2))
         if m.group(3):
             d = _safe_date(_full_year(int(m.group(3))), month, day)
             return _day(d) if d else None
         return _infer_year(month, day, published)
-    m = re.fullmatch(rf"(\d{{1,2}}) ({_MONTH_RE})(?:,? (\d{{2,4}}))?", e)
+    m = re.fullmatch(rf"(\d{{1,2}}) ({MONTH_RE})(?:,? (\d{{2,4}}))?", e)
     if m:
         month, day = _MONTHS[m.group(2).rstrip(".")], int(m.group(1))
         if m.group(3):
@@ -136,7 +151,9 @@ def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | N
         return _day(published - dt.timedelta(days=back))
     if e in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
         return _day(published)
-    if e in ("yesterday", "last night", "overnight", "yesterday morning", "yesterday afternoon"):
+    if e == "overnight":  # the night before publication, on either side of midnight
+        return ResolvedDate((published - dt.timedelta(days=1)).isoformat(), published.isoformat(), "range")
+    if e in ("yesterday", "last night", "yesterday morning", "yesterday afternoon"):
         return _day(published - dt.timedelta(days=1))
     if re.fullmatch(r"(?:earlier |later )?this month", e):
         return _month(published.year, published.month)
@@ -147,6 +164,23 @@ def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | N
         return _year(published.year)
     if e == "last year":
         return _year(published.year - 1)
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", e)
+    if m:  # "on the 22nd": the latest such day not after publication
+        month_start = published.replace(day=1)
+        for first in (month_start, (month_start - dt.timedelta(days=1)).replace(day=1)):
+            d = _safe_date(first.year, first.month, int(m.group(1)))
+            if d and d <= published:
+                return _day(d)
+        return None
+    m = re.fullmatch(r"(?:over |during )?(this|last|the) weekend", e)
+    if m:
+        # the latest Saturday-Sunday that began before publication ("last weekend": the one before)
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        if saturday == published and m.group(1) != "this":
+            saturday -= dt.timedelta(days=7)
+        if m.group(1) == "last" and (published - saturday).days < 2:
+            saturday -= dt.timedelta(days=7)
+        return ResolvedDate(saturday.isoformat(), min(saturday + dt.timedelta(days=1), published).isoformat(), "range")
     if re.fullmatch(r"(?:earlier |later )?this week", e):
         start = published - dt.timedelta(days=published.weekday())
         return ResolvedDate(start.isoformat(), published.isoformat(), "range")
@@ -186,7 +220,7 @@ def _infer_year(month: int, day: int, published: dt.date | None) -> ResolvedDate
 
 @functools.lru_cache(maxsize=4096)
 def _by_dateparser(expression: str, published: dt.date | None) -> ResolvedDate | None:
-    if not re.search(r"\d|" + _MONTH_RE, expression, re.IGNORECASE):
+    if not re.search(r"\d|" + MONTH_RE, expression, re.IGNORECASE):
         return None  # dateparser guesses wildly on vague words; only try concrete expressions
     import dateparser
 
@@ -211,7 +245,7 @@ def _by_dateparser(expression: str, published: dt.date | None) -> ResolvedDate |
 
 
 _DATELINE = re.compile(
-    rf"^.{{0,160}}?\(?\b(?P<date>(?:{_MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\s+{_MONTH_RE}\s+\d{{2,4}}))\b",
+    rf"^.{{0,160}}?\(?\b(?P<date>(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\s+{MONTH_RE}\s+\d{{2,4}}))\b",
     re.IGNORECASE | re.DOTALL,
 )
 

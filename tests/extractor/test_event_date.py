@@ -1,0 +1,81 @@
+"""The main event's date among the many days a report names (our own texts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventdesk import extract
+
+
+def _main_date(text: str, published: str, title: str | None = None) -> tuple[str | None, str | None]:
+    main = next(e for e in extract(text, published=published, title=title) if e.role == "main")
+    ev = main.date.evidence
+    for e in ev:
+        assert text[e.start : e.end] == e.text
+    return main.date.start, (ev[0].text if ev else None)
+
+
+def test_attack_day_beats_the_day_police_spoke() -> None:
+    text = (
+        "Two men were charged with attempted murder, investigators said Sunday. "
+        "The men shot and wounded a driver on Elm Street at about 4 p.m. Saturday, police said."
+    )
+    assert _main_date(text, "2024-03-11") == ("2024-03-09", "Saturday")
+
+
+def test_arraignment_day_is_not_the_attack_day() -> None:
+    text = (
+        "A man was arraigned Monday in the shooting death of his neighbor. "
+        "The neighbor, 52, was shot Friday night outside his home on Pine Road and died at a hospital."
+    )
+    assert _main_date(text, "2024-03-12")[0] == "2024-03-08"
+
+
+def test_possessive_and_compound_dates_attach_to_the_attack() -> None:
+    text = (
+        "Police made an arrest on Tuesday in connection with an unrelated March 2 incident. "
+        "Detectives identified a suspect in the March 4 shooting that killed a 19-year-old man."
+    )
+    assert _main_date(text, "2024-03-07")[0] == "2024-03-04"
+
+
+def test_follow_up_story_keeps_the_old_attack_date() -> None:
+    text = (
+        "A 23-year-old man was arrested Friday in Dayton. "
+        "He is accused of shooting a store clerk, who was shot on Aug. 8 during a robbery and survived."
+    )
+    assert _main_date(text, "2024-11-09")[0] == "2024-08-08"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KABUL, Afghanistan (Feb. 12) - Security forces killed two insurgents in Nad Ali district yesterday.",
+        "KABUL, Afghanistan (Feb. 12, 2011) - Security forces killed two insurgents in Nad Ali district yesterday.",
+        "Feb. 12: Operations update\\nSecurity forces killed two insurgents in Nad Ali district yesterday.",
+    ],
+)
+def test_release_date_in_the_header_is_not_the_event_date(text: str) -> None:
+    assert _main_date(text, "2011-02-12") == ("2011-02-11", "yesterday")
+
+
+def test_page_stamp_times_are_not_dates() -> None:
+    text = (
+        "Posted: Wednesday, April 8, 2015 4:09 AM EDT\\n"
+        "A man was shot and wounded at a gas station on Main Street early Tuesday, police said."
+    )
+    assert _main_date(text, "2015-04-08") == ("2015-04-07", "early Tuesday")
+
+
+def test_street_ordinal_is_not_a_date() -> None:
+    text = "A woman was shot on the 1200 block of 22nd Avenue North on Sept. 12, police said."
+    assert _main_date(text, "2015-09-24")[0] == "2015-09-12"
+
+
+def test_no_date_in_text_falls_back_to_publication() -> None:
+    events = extract("A man was shot and killed on Oak Street, police said.", published="2024-05-02")
+    main = next(e for e in events if e.role == "main")
+    assert (main.date.start, main.date.basis, main.date.evidence) == ("2024-05-02", "published", ())
+    assert dt.date.fromisoformat(main.date.start)
