@@ -69,3 +69,33 @@ def test_casualties_headline_figure_points_into_the_title() -> None:
 )
 def test_casualties_negations_give_no_figure(text: str) -> None:
     assert counts(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # the figure of people hit, less the dead, beats a smaller subtotal of injuries
+        ("Four people were shot early Sunday. One is in critical condition and three suffered minor injuries.", 4),
+        ("A gunman opened fire outside a bar, striking five people.", 5),
+        ("Four people are recovering after a shooting outside a restaurant.", 4),
+    ],
+)
+def test_casualties_people_hit(text: str, injured: int) -> None:
+    killed, hurt = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert killed is None and hurt is not None and hurt.best == injured
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was shot five times in the chest.",
+        "The mother of four will be home recovering.",
+        "Weapon was a single shot 223, the sheriff said.",
+        "4 A child was shot in the leg.",
+        "A man in his 20's was shot in the arm.",
+    ],
+)
+def test_casualties_numbers_that_are_not_counts(text: str) -> None:
+    killed, hurt = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert killed is None
+    assert hurt is None or hurt.best == 1

@@ -50,7 +50,7 @@ _GAP_BLOCK = re.compile(
     r"\b(?:said|says|after|when|while|before|because|since|who|which|that|where|by|with|from|"
     r"killing|wounding|injuring|killed|wounded|injured|shot|police|year|years|months|days|hours|"
     r"minutes|miles|km|kilometers|kilometres|percent|times|rounds|bullets|shots|cars|houses|homes|"
-    r"nobody|no|not|none|miracle|"
+    r"nobody|no|not|none|miracle|reports?|calls?|"
     r"buildings|vehicles|blocks|feet|yards|weeks|ago|old|age|aged)\b"
 )
 _PERP = re.compile(
@@ -81,6 +81,16 @@ _ACTIVE_SINGLE = re.compile(
     r"himself|herself)\b",
     re.IGNORECASE,
 )
+# what follows a number that is not a count of people
+_NOT_PEOPLE = re.compile(
+    r"\s*(?:-|\s)?(?:times|rounds|shots|bullets|casings|shells|years?|days?|hours?|minutes?|miles|feet|yards|"
+    r"blocks|caliber|calibre|mm|percent|%|cars?|vehicles?|houses?|homes?|buildings?|windows?|doors?)\b",
+    re.IGNORECASE,
+)
+_NOT_COUNT_BEFORE = re.compile(
+    r"\b(?:(?:mother|father|parent|grandmother|grandfather|mom|dad)\s+of|single[\s-]+shot)\s+$", re.IGNORECASE
+)
+_NOT_A_FIGURE = re.compile(r"(?:['’]s\b|s\b|\s+(?:A|An|The)\s)")
 _NEGATED = re.compile(r"\b(?:no|not|never|nor)\s+(?:a\s+single\s+)?$", re.IGNORECASE)
 _ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -148,11 +158,13 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
         numbers = find_numbers(text, s_start, s_end)
         for num in numbers:
             before = text[s_start : num.start]
-            if _NEGATED.search(before[-14:]):
+            if _NEGATED.search(before[-14:]) or _NOT_COUNT_BEFORE.search(before[-30:]):
                 continue  # "no one was killed", "not a single person was hurt"
             after = text[num.end : s_end]
             m = forward.match(after)
             gap = re.sub(r"\S*-\S*", " ", m.group("gap").lower()) if m else ""
+            if m and (_NOT_A_FIGURE.match(after) or text[max(0, num.start - 1) : num.start] in (".", "$", "#")):
+                m = None  # "4 A child was shot" (a list number), "in his 20's was shot", ".223"
             if m and not _GAP_BLOCK.search(gap) and not _NUMBER_WORD.search(gap):
                 word = m.group("word")
                 voice = _voice(word)
@@ -163,6 +175,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                         )
                         continue
             b = backward.search(before)
+            if b and _NOT_PEOPLE.match(after):
+                b = None  # "shot five times", "shot 223 rounds", "struck two cars"
             if b:
                 word = b.group("word")
                 claims.append(_claim(num, _category(word), s_start + b.start("word"), num.end, sent, s_start))
@@ -288,6 +302,14 @@ def combine_claims(
             evidence=(*killed.evidence, extra),
         )
     injured = _count(sources[i_field], injured_c, i_field)
+    if injured is not None and shot_c is not None and not shot_c.singular and injured_c is not None:
+        # "four people were shot ... one is critical, the other three suffered minor injuries": the
+        # figure of people hit, less the dead, is the larger explicit total and wins
+        k = killed.best if killed and killed.best is not None else (killed.low if killed else 0) or 0
+        k -= (killed.includes_perpetrators or 0) if killed else 0
+        hit = shot_c.best if shot_c.best is not None else shot_c.low
+        if hit is not None and hit - k > (injured.best if injured.best is not None else injured.low or 0):
+            injured = None
     if injured is None and shot_c is not None:
         k = killed.best if killed and killed.best is not None else (killed.low if killed else 0) or 0
         k -= (killed.includes_perpetrators or 0) if killed else 0

@@ -23,6 +23,20 @@ _REFERENCE = re.compile(
     r"northern|southern|eastern|western)(?:ern)?\s+of|\boutskirts\s+of|\bfrom)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# a name that is part of a street or a site, not the place: "the 4800 block of South Throop",
+# "Ridgecrest Apartments", "Hawthorne Heights Apartments", "Lincoln High School"
+_STREET_BEFORE = re.compile(
+    r"(?:\bblock\s+of\s+(?:the\s+)?|\b(?!(?:19|20)\d\d\b)\d{2,5}\s+)(?:(?:north|south|east|west|n|s|e|w)\.?\s+)?$",
+    re.IGNORECASE,
+)
+_SITE_AFTER = re.compile(
+    r"(?:\s+(?:Heights|Park|Village|Gardens|Terrace|Square|Plaza))?\s+(?:Apartments?|Apts\.?|Street|St\.|Road|Rd\.|"
+    r"Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Court|Ct\.|Parkway|Pkwy\.?|Highway|Hwy\.?|Mall|"
+    r"(?:High|Middle|Elementary)\s+School|Hospital|Medical\s+Center|Church|Motel|Hotel|Inn|Bar|Lounge|Club)\b"
+)
+# a capitalised word right after a name makes it part of a longer one ("Jamaica Plain", "Fountain Ave")
+_PROPER_AFTER = re.compile(r" (?!(?:Police|Sheriff|Fire|Mayor|City|County|Township|Parish|Borough|Area|Metro|Region)\b)"
+                           r"[A-Z][a-z]+\b")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|into|across|around|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'-]{1,30}?))?"
                        r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s", re.MULTILINE)
@@ -108,19 +122,25 @@ def find_location(
             hints.setdefault(text[start:end].lower(), (admin1, cc))
     hinted = Counter(cc for _, cc in hints.values() if cc)
     country = hinted.most_common(1)[0][0] if hinted else _country_hint(ctx, gaz)
+    region = _document_admin1(ctx, gaz, hints, country)
+    people = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"]
     mentions: list[PlaceMention] = []
-    dl = _dateline(ctx, gaz, country) if use_dateline else None
+    dl = _dateline(ctx, gaz, country, region) if use_dateline else None
     dl_span = dateline_span(text)
     for rank, (start, end) in enumerate(candidates):
         before = text[max(0, start - 60) : start]
-        if _REFERENCE.search(before):
-            continue
+        if _REFERENCE.search(before) or _STREET_BEFORE.search(before[-40:]) or _SITE_AFTER.match(text[end : end + 40]):
+            continue  # "510 miles southeast of Tehran", "the 4800 block of South Throop", "Ridgecrest Apartments"
         if dl_span and dl_span[0] <= start < dl_span[1]:
             continue  # the dateline says where the report was filed; it only counts as a fallback
+        if any(a <= start < b or a < end <= b for a, b in people) or _PROPER_AFTER.match(text[end : end + 30]):
+            continue  # "Michael Adams Jr.", "Jamaica Plain": part of a longer name
         admin1, cc = hints.get(text[start:end].lower(), (None, None))
-        place = gaz.resolve(text[start:end], country_code=cc or country, admin1=admin1)
+        place = _resolve(gaz, text[start:end], cc or country, admin1, region)
         if place is None:
             continue
+        if region and not admin1 and place.kind in ("city", "admin2") and place.admin1 != region:
+            continue  # a town of that name in another state, in a report about this one
         score = _SPECIFICITY.get(place.kind, 1.0)
         if _LOCATIVE.search(before[-20:]):
             score += 1.5
@@ -133,7 +153,9 @@ def find_location(
             admin1, cc = _hint_after(title, end, gaz)
             if not (admin1 or cc):
                 admin1, cc = hints.get(title[start:end].lower(), (None, None))
-            place = gaz.resolve(title[start:end], country_code=cc or country, admin1=admin1)
+            if _SITE_AFTER.match(title[end : end + 40]):
+                continue
+            place = _resolve(gaz, title[start:end], cc or country, admin1, region)
             if place is not None:
                 mentions.append(PlaceMention(start, end, place, _SPECIFICITY.get(place.kind, 1.0) + 2.0, "title"))
     if dl is not None:
@@ -155,7 +177,57 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return (m.start("place"), m.end()) if m else None
 
 
-def _dateline(ctx: EventContext, gaz: Gazetteer, country: str | None) -> PlaceMention | None:
+def _resolve(gaz: Gazetteer, name: str, country: str | None, admin1: str | None, region: str | None) -> Place | None:
+    """Resolve a name with its own qualifier, else inside the report's state or province when a
+    place of that name lies there ("Roswell" in a report about New Mexico), else anywhere."""
+    if admin1 is None and region is not None and gaz.lookup(name, country_code=country, admin1=region):
+        return gaz.resolve(name, country_code=country, admin1=region)
+    return gaz.resolve(name, country_code=country, admin1=admin1)
+
+
+def _document_admin1(
+    ctx: EventContext, gaz: Gazetteer, hints: dict[str, tuple[str | None, str | None]], country: str | None
+) -> str | None:
+    """The state or province the whole report is about, if it says so clearly enough.
+
+    Votes: a qualifier ("Roswell, N.M.", the dateline's "ROSWELL, N.M.") 3, a state or province named
+    in the text 2, a place whose name is unambiguous in the country 1. Needs 2 votes and a lead.
+    """
+    votes: Counter[str] = Counter()
+    for admin1, _ in hints.values():
+        if admin1:
+            votes[admin1] += 3
+    m = _dateline_match(ctx.text)
+    if m and m.group("region"):
+        for cand in gaz.lookup(m.group("region"))[:1]:
+            if cand.kind == "admin1":
+                votes[cand.name] += 3
+    elif m:
+        for cand in gaz.lookup(m.group("place").strip(), country_code=country)[:1]:
+            if cand.kind in ("city", "admin2") and cand.admin1 and cand.population >= 100_000:
+                votes[cand.admin1] += 2  # "OAKLAND --": a big city's state
+    seen: set[str] = set()
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.text.lower() in seen:
+            continue
+        seen.add(ent.text.lower())
+        cands = gaz.lookup(ctx.text[ent.start_char : ent.end_char], country_code=country)
+        if not cands:
+            continue
+        top = cands[0]
+        if top.kind == "admin1":
+            votes[top.name] += 2
+        elif top.kind in ("city", "admin2") and top.admin1 and len({c.admin1 for c in cands[:5]}) == 1:
+            votes[top.admin1] += 1
+    if not votes:
+        return None
+    (best, n), *rest = votes.most_common(2)
+    if n < 2 or (rest and rest[0][1] >= n):
+        return None
+    return best
+
+
+def _dateline(ctx: EventContext, gaz: Gazetteer, country: str | None, region_hint: str | None = None) -> PlaceMention | None:
     m = _dateline_match(ctx.text)
     if not m:
         return None
@@ -169,7 +241,7 @@ def _dateline(ctx: EventContext, gaz: Gazetteer, country: str | None) -> PlaceMe
             if cand.kind == "country":
                 cc = cand.country_code
                 break
-    place = gaz.resolve(m.group("place").strip(), country_code=cc or country, admin1=admin1)
+    place = _resolve(gaz, m.group("place").strip(), cc or country, admin1, region_hint)
     if place is None:
         return None
     return PlaceMention(m.start("place"), m.start("place") + len(m.group("place").strip()), place, _DATELINE_SCORE)

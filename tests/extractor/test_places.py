@@ -1,0 +1,50 @@
+"""The event's place (our own texts): ambiguous names read in the report's state, street and site
+names and people's names are not places."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk import extract
+
+
+def _place(text: str, title: str | None = None) -> tuple[str | None, str | None]:
+    main = next(e for e in extract(text, published="2024-05-06", title=title) if e.role == "main")
+    loc = main.location
+    for ev in loc.evidence:
+        source = title if ev.field == "title" else text
+        assert source is not None and source[ev.start : ev.end] == ev.text
+    return loc.name, loc.admin1
+
+
+def test_places_ambiguous_town_read_in_the_reports_state() -> None:
+    text = (
+        "ROSWELL, N.M. - A man was shot and killed Sunday night in Roswell, police said. "
+        "The Roswell Police Department asked witnesses to call."
+    )
+    assert _place(text) == ("Roswell", "New Mexico")
+
+
+def test_places_state_named_in_the_text_decides_a_bare_town_name() -> None:
+    text = (
+        "Two people were shot and wounded Saturday in Danville, Virginia state police said. "
+        "Officers in Danville found the victims outside a house on White Street."
+    )
+    assert _place(text)[1] == "Virginia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 16-year-old boy was shot and killed Friday in the 4800 block of South Throop in Chicago.",
+        "A 16-year-old boy was shot and killed Friday at the Hawthorne Heights Apartments in Chicago.",
+        "A 16-year-old boy was shot and killed Friday in Chicago. Tyler Presley, his cousin, was not hurt.",
+    ],
+)
+def test_places_streets_sites_and_people_are_not_places(text: str) -> None:
+    assert _place(text) == ("Chicago", "Illinois")
+
+
+def test_places_name_inside_a_longer_proper_name_is_not_that_place() -> None:
+    text = "Six people were shot Friday night in Jamaica Plain, a Boston neighborhood, police said."
+    assert _place(text)[0] != "Jamaica"
