@@ -9,6 +9,7 @@ from store_builders import KERMAN, SHOOTING, TEHRAN, day, event, kerman_story, r
 from eventdesk.records import DateValue, Location, ReportError, ReportResult
 from eventdesk.store.base import IncidentQuery, Store
 from eventdesk.store.features import build_mention, proper_phrases
+from eventdesk.store.names import name_of, street_names
 from eventdesk.store.resolve import cluster_results, score_pair
 from eventdesk.store.synthetic import incident_of, synthetic_results
 
@@ -149,3 +150,108 @@ def test_score_pair_other_country_is_a_veto() -> None:
     )
     assert score_pair(here, there) < 0
     assert score_pair(here, build_mention(event("c", killed=5, location=KERMAN), None, key="c", report_key="rc")) >= 2
+
+
+def test_names_street_names_normalise_types_and_directions() -> None:
+    text = (
+        "Police were called to the 500 block of Prouty Ave. on Monday. A second call came from "
+        "North Western Avenue, near Main St, and later from the 2900 block of Aspen Meadow."
+    )
+    assert street_names(text) == {"prouty avenue", "western avenue", "main street", "aspen meadow"}
+
+
+def test_names_street_names_skip_saints_doctors_and_courts() -> None:
+    text = "Dr. Smith of Mercy St. Vincent said the Superior Court will hear it. He lives in St. Louis."
+    assert street_names(text) == set()
+
+
+def test_names_person_names_keep_first_and_last_word() -> None:
+    assert name_of("15-year-old Kevin Michael Barbee") == "kevin barbee"
+
+
+def test_resolve_shared_street_corroborates_same_day_reports() -> None:
+    """Same town, same day, no names in common: the street both give links them; another street
+    on the same day stays apart."""
+    a = result(
+        "a",
+        "A man was shot in the 500 block of Prouty Avenue on Monday.",
+        event("a0", type=SHOOTING, injured=1, date=day("2024-01-03")),
+        published="2024-01-03",
+        title="Man wounded in afternoon gunfire",
+    )
+    b = result(
+        "b",
+        "Officers found a wounded man on Prouty Ave. after the gunfire.",
+        event("b0", type=SHOOTING, injured=1, date=day("2024-01-03")),
+        published="2024-01-04",
+        title="Victim recovering, police seek gunman",
+    )
+    c = result(
+        "c",
+        "A man was shot near Ferris Street on Monday.",
+        event("c0", type=SHOOTING, injured=1, date=day("2024-01-03")),
+        published="2024-01-03",
+        title="Another man wounded downtown",
+    )
+    keys = cluster_results([a, b, c])
+    assert keys[0] == keys[1] != keys[2]
+
+
+def test_resolve_months_apart_needs_a_person_not_a_boilerplate_phrase() -> None:
+    """Two press releases of one police department, months apart, share its phrases; they stay
+    apart. A sentencing report months later that names the victim joins the shooting."""
+    release = "Houston police ask anyone with information to call Crime Stoppers or the Homicide Division."
+    first = result(
+        "a",
+        f"A man was shot dead on Oak Lane. {release}",
+        event("a0", type=SHOOTING, killed=1, date=day("2024-01-03"), victims=("Amir Rahimi",)),
+        published="2024-01-03",
+        title="Investigation into fatal shooting at Oak Lane",
+    )
+    other = result(
+        "b",
+        f"A woman was shot dead on Pine Road. {release}",
+        event("b0", type=SHOOTING, killed=1, date=day("2024-05-20")),
+        published="2024-05-20",
+        title="Investigation into fatal shooting at Pine Road",
+    )
+    sentencing = result(
+        "c",
+        "The man who shot Amir Rahimi was sentenced to 30 years.",
+        event("c0", type=SHOOTING, killed=1, date=day("2024-06-11"), victims=("Amir Rahimi",)),
+        published="2024-06-11",
+        title="Killer of Amir Rahimi sentenced",
+    )
+    keys = cluster_results([first, other, sentencing])
+    assert keys[0] == keys[2] != keys[1]
+
+
+def test_resolve_similar_wording_corroborates_and_templates_do_not() -> None:
+    """Two reports of one shooting that share unusual words link; two pages that carry the same
+    subscription notice under different headlines do not."""
+    story = "A toddler playing with a pistol found under a couch shot his cousin in the shoulder at a trailer park."
+    a = result("a", story, event("a0", type=SHOOTING, injured=1), published="2024-01-03", title="Toddler shoots cousin")
+    b = result(
+        "b",
+        "Deputies said the toddler found the pistol under a couch in the trailer and shot his cousin.",
+        event("b0", type=SHOOTING, injured=1),
+        published="2024-01-03",
+        title="Child hurt at trailer park",
+    )
+    notice = "Subscribe today to keep reading: verification email sent, check your inbox and activate your profile."
+    c = result(
+        "c", notice, event("c0", type=SHOOTING, injured=1), published="2024-01-03", title="Woman wounded on porch"
+    )
+    d = result(
+        "d", notice, event("d0", type=SHOOTING, injured=1), published="2024-01-03", title="Clerk hurt in robbery"
+    )
+    other = result(
+        "e",
+        "A driver was hurt when shots hit his car at a gas station downtown late on Tuesday evening.",
+        event("e0", type=SHOOTING, injured=1),
+        published="2024-01-02",  # resolved first: in view when the others are
+        title="Driver hurt at gas station",
+    )
+    keys = cluster_results([other, a, b, c, d])  # words all reports in view share say nothing
+    assert keys[1] == keys[2]
+    assert len({keys[0], keys[1], keys[3], keys[4]}) == 4

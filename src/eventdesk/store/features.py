@@ -1,72 +1,34 @@
 """What incident resolution looks at: one :class:`Mention` per stored event.
 
-A mention is the event's date interval (in days since 1970-01-01), place, type, tolls and the names
-that identify it: victims' names and the proper-noun phrases of the report's title and lead (for the
-report's main event) or of the event's own evidence (for background and related events, so that a
-recalled attack never borrows today's names). Mentions are plain data, stored as JSON next to the
+A mention is the event's date interval (in days since 1970-01-01), place, type, tolls and what
+identifies it in text (``store/names.py``): victims' names, the proper-noun phrases of the report's
+title and lead, its street names and the content words of its lead (for the report's main event),
+or the same from the event's own evidence (for background and related events, so that a recalled
+attack never borrows today's names). Mentions are plain data, stored as JSON next to the
 event, so resolving a new batch never re-reads report texts.
 """
 
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from eventdesk.records import Event, Location, Report, iter_evidence
+from eventdesk.store.names import (
+    content_words,
+    name_of,
+    normalise,
+    proper_phrases,
+    street_names,
+    strip_site,
+    title_words,
+)
 
 NARROW_DAYS = 7  # a date interval at most this wide is blocked by day, wider ones by place and year
 PUBLISHED_LAG_DAYS = 3  # an undated main event is assumed to lie in [published - 3, published]
 LEAD_CHARS = 1500  # how much of a report's text feeds a main event's names
-
-_CAP = r"(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]\.)"
-_PHRASE = re.compile(rf"\b{_CAP}(?:[ \t]+{_CAP})+")
-_WORD = re.compile(r"[a-z0-9][a-z0-9'-]+")
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Word lists written for eventdesk (no outside source).
-# Capitalised words that name roles, calendars, outlets or boiler-plate rather than an incident.
-_GENERIC = _words(
-    """
-    a an the and of in on at for to by from with mr mrs ms dr jr sr st
-    police department dept sheriff sheriff's office county city state township twp police's news
-    officer officers sgt lt det detective chief capt captain deputy deputies trooper mayor governor
-    president minister spokesman spokeswoman spokesperson gov sen rep attorney district judge court
-    monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    street avenue road boulevard drive lane highway interstate block north south east west
-    updated posted copyright associated press reuters breaking local video photo photos read more
-    share tweet email facebook twitter click here related stories story comments watch live
-    hospital medical center university school high middle elementary
-    """
-)
-# A phrase holding one of these is page furniture or an institution that many reports mention.
-_BOILER = _words(
-    """
-    rights reserved inc llc corp corporation broadcasting radio television tv internet explorer browser
-    emergency messages newsletter subscribe subscription advertisement privacy policy terms cookies
-    copyright media group publishing network channel station hospital medical examiner coroner
-    sinai memorial jail prison correctional detention courthouse
-    """
-)
-_STOP = _words(
-    """
-    a an the and or of in on at for to by from with after before over into as is was were are be been
-    has have had his her their its he she they it this that who whom which what when where why how not
-    no said says say police man woman men women say one two three four five six seven eight nine ten
-    year old years day days night morning afternoon evening new news update updated
-    killed kill kills killing dead dies died death deaths toll injured injures wounded wounds hurt
-    shot shoots shooting shootings fatal fatally attack attacks attacked bomb bombing blast explosion
-    gunman gunmen victim victims among after near leaves give gives reaches officials people
-    """
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +55,8 @@ class Mention:
     names: frozenset[str]  # strong identifiers: victims' and individual perpetrators' names
     phrases: frozenset[str]  # proper-noun phrases of the title/lead or of the event's evidence
     words: frozenset[str]  # content words of the title (main events only)
+    streets: frozenset[str] = frozenset()  # street names of the report (main) or the event's evidence
+    terms: frozenset[str] = frozenset()  # content words of the lead (main) or of the evidence
 
     @property
     def narrow(self) -> bool:
@@ -120,6 +84,8 @@ class Mention:
             "names": sorted(self.names),
             "phrases": sorted(self.phrases),
             "words": sorted(self.words),
+            "streets": sorted(self.streets),
+            "terms": sorted(self.terms),
         }
 
     @classmethod
@@ -145,6 +111,8 @@ class Mention:
             names=frozenset(d.get("names", ())),
             phrases=frozenset(d.get("phrases", ())),
             words=frozenset(d.get("words", ())),
+            streets=frozenset(d.get("streets", ())),
+            terms=frozenset(d.get("terms", ())),
         )
 
 
@@ -183,56 +151,6 @@ def date_interval(event: Event) -> tuple[int | None, int | None]:
     return lo, hi
 
 
-def normalise(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower().replace("’", "'")))
-
-
-def proper_phrases(text: str) -> set[str]:
-    """Multi-word proper-noun phrases ("Kevin Barbee", "Burning Tree Apartments"), lower-cased,
-    with leading titles and generic words stripped; phrases made only of generic words are dropped."""
-    out: set[str] = set()
-    for match in _PHRASE.finditer(text):
-        before = text[max(0, match.start() - 3) : match.start()].lower()
-        if before == "by " or match.group(0).startswith("By "):
-            continue  # a by-line names the reporter, not the incident
-        words = [w.strip(".'’-").lower() for w in match.group(0).split()]
-        while words and words[0] in _GENERIC:
-            words.pop(0)
-        while words and words[-1] in _GENERIC:
-            words.pop()
-        words = [w.removesuffix("'s") for w in words]
-        if any(w in _BOILER for w in words):
-            continue
-        if len(words) >= 2 and not all(w in _GENERIC for w in words) and any(len(w) > 2 for w in words):
-            out.add(" ".join(words))
-    return out
-
-
-def name_of(text: str) -> str | None:
-    """A person-like name inside a victim or perpetrator mention, or ``None``."""
-    phrases = sorted(proper_phrases(text), key=len, reverse=True)
-    return phrases[0] if phrases else None
-
-
-def strip_site(title: str | None) -> str:
-    """The headline without a trailing site name ("Man shot in Tyler - KLTV" -> "Man shot in Tyler")."""
-    if not title:
-        return ""
-    for sep in (" | ", " - ", " — ", " – "):
-        head, found, _ = title.rpartition(sep)
-        if found and len(head) >= 20:
-            title = head
-    return title
-
-
-def title_words(title: str | None) -> frozenset[str]:
-    title = strip_site(title)
-    if not title:
-        return frozenset()
-    words = _WORD.findall(title.lower())
-    return frozenset(w for w in words if w not in _STOP and len(w) > 2 and not w[0].isdigit())
-
-
 def _count(c: Any) -> tuple[int | None, int | None, int | None] | None:
     if c is None or (c.low is None and c.best is None and c.high is None):
         return None
@@ -253,15 +171,21 @@ def build_mention(event: Event | None, report: Report | None, *, key: str, repor
     names: set[str] = set()
     phrases: set[str] = set()
     words: frozenset[str] = frozenset()
+    streets: set[str] = set()
+    terms: set[str] = set()
     if event is not None:
         names = {n for v in event.victims if (n := name_of(v.text))}
         names |= {n for p in event.perpetrators if p.kind == "individual" and (n := name_of(p.name))}
     if role == "main" and report is not None:
         phrases = proper_phrases(strip_site(report.title)) | proper_phrases(report.text[:LEAD_CHARS])
         words = title_words(report.title)
+        streets = street_names(report.text) | street_names(report.title or "")
+        terms = set(content_words(report.text[:LEAD_CHARS]))
     elif event is not None:
         for ev in iter_evidence(event):
             phrases |= proper_phrases(ev.text)
+            streets |= street_names(ev.text)
+            terms |= content_words(ev.text)
     loc = event.location if event else Location()
     return Mention(
         key=key,
@@ -284,6 +208,8 @@ def build_mention(event: Event | None, report: Report | None, *, key: str, repor
         names=frozenset(names),
         phrases=frozenset(phrases),
         words=words,
+        streets=frozenset(streets),
+        terms=frozenset(terms),
     )
 
 
@@ -298,6 +224,7 @@ def blocking_keys(m: Mention) -> list[str]:
         if y1 - y0 <= 1:
             keys += [f"p:{m.place or m.admin1}:{y}" for y in range(y0, y1 + 1)]
     keys += [f"n:{n}" for n in sorted(m.names | (m.phrases if m.role == "main" else frozenset()))]
+    keys += [f"s:{s}" for s in sorted(m.streets)]
     return keys
 
 
@@ -313,4 +240,5 @@ def query_keys(m: Mention, window: int) -> list[str]:
     elif m.lo is not None:
         keys += [k for k in blocking_keys(m) if k.startswith("p:")]
     keys += [f"n:{n}" for n in sorted(m.names | m.phrases)]
+    keys += [f"s:{s}" for s in sorted(m.streets)]
     return keys

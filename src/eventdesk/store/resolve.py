@@ -4,13 +4,14 @@ The method (documented in ``docs/incidents.md``):
 
 1. **Blocking.** Each mention is filed under keys (:func:`~eventdesk.store.features.blocking_keys`):
    ``t:<country>:<day>`` for every day of a narrow date, ``p:<place>:<year>`` for a known place,
-   ``n:<name>`` for every victim name and proper-noun phrase. A new mention is compared only with
-   the mentions under its query keys (±3 days in its country, or its place and year for a coarse
-   date, or a shared name). Name keys with more than ``max_block`` members are ignored as
+   ``n:<name>`` for every victim name and proper-noun phrase, ``s:<street>`` for every street name.
+   A new mention is compared only with the mentions under its query keys (±3 days in its country,
+   or its place and year for a coarse date, or a shared name or street). Name keys with more than ``max_block`` members are ignored as
    uninformative ("new york"), so cost grows with the size of the blocks, not with the store.
 2. **Scoring.** :func:`score_pair` adds evidence for and against: date distance, place distance,
-   type, toll compatibility, shared names and phrases, title words. Strong contradictions (another
-   country, another admin1, dates days apart) are large negative terms.
+   type, toll compatibility, shared names, streets and phrases, title words, and the idf-weighted
+   similarity of the lead's wording. Strong contradictions (another country, another admin1, dates
+   days apart) are large negative terms.
 3. **Clustering.** Mentions are taken in order (publication date, then key); each joins the
    incident it scores best with, when that score reaches ``threshold``. An incident's score blends
    the best pair score with the mean over the closer half of its candidate members; an incident
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -39,11 +40,20 @@ class ResolveConfig:
     threshold: float = 2.0  # the score a pair needs to link
     veto: float = -3.0  # when half the candidates of an incident score this low, it is not joined
     max_block: int = 200  # name/place keys with more members than this are ignored
+    phrase_weight: float = 1.0  # a shared proper-noun phrase (0.2 when it is the place's name)
     phrase_cap: float = 4.0  # shared phrases count for at most this much
-    strong_text: float = 3.0  # text evidence from here on ...
-    text_discount: float = 0.4  # ... scales negative date/place/type/toll evidence by this
+    strong_text: float = 2.0  # text evidence from here on ...
+    text_discount: float = 0.2  # ... scales negative date/place/type/toll evidence by this
     linkage: float = 0.5  # incident score = linkage * best pair + (1 - linkage) * mean of the top half
     rare: int = 8  # a name or phrase in more mentions than this counts for rare/df of a rare one
+    name_weight: float = 2.5  # a shared victim's or perpetrator's name
+    street_weight: float = 1.5  # a shared street name ("500 block of Prouty Avenue")
+    street_cap: float = 2.0
+    half_name_weight: float = 2.0  # a name one report gives as a victim's, the other only in its text
+    title_weight: float = 2.0  # times the Jaccard overlap of the headline words
+    similarity_weight: float = 3.0  # times the idf-weighted cosine of the lead's content words
+    template: float = 0.9  # a cosine from here on, headlines unlike: one page template, ignored
+    similar: float = 0.08  # a cosine from here on corroborates (see _corroborated)
 
 
 DEFAULT_CONFIG = ResolveConfig()
@@ -64,18 +74,28 @@ def _km(a: Mention, b: Mention) -> float | None:
 
 
 _FINE = {"exact", "city", "admin2"}
+FAR_DAYS = 30
+SIMILAR_MIN_SHARED = 3
+
+
+def _gap(a: Mention, b: Mention) -> int:
+    """Days between the two date intervals (0 when they overlap or a date is unknown)."""
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        return 0
+    return max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
 
 
 def _date_score(a: Mention, b: Mention, window: int) -> float:
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         return 0.0
-    gap = max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
+    gap = _gap(a, b)
     if not (a.narrow and b.narrow):
         return 0.0 if gap == 0 else -4.0
+    far = -4.0 if gap > FAR_DAYS else 0.0  # months apart: another incident unless names say otherwise
     if a.dated == "event" and b.dated == "event":
-        return {0: 1.0, 1: 0.3, 2: -0.3}.get(gap, -1.0 if gap <= window else -2.5)
+        return far or {0: 1.0, 1: 0.3, 2: -0.3}.get(gap, -1.0 if gap <= window else -2.5)
     # one date is only the publication date: the event may lie days before it
-    return 0.3 if gap == 0 else 0.0 if gap <= window else -1.0 if gap <= 10 else -2.0
+    return far or (0.3 if gap == 0 else 0.0 if gap <= window else -1.0 if gap <= 10 else -2.0)
 
 
 def _place_score(a: Mention, b: Mention) -> float:
@@ -129,14 +149,49 @@ def _toll_score(a: tuple[int | None, ...] | None, b: tuple[int | None, ...] | No
     return -1.5
 
 
+def _text_evidence(
+    a: Mention, b: Mention, config: ResolveConfig, w: Callable[[str], float]
+) -> tuple[float, float, float]:
+    """Shared people's names and streets, shared other phrases (each scaled by its rarity ``w``), and
+    the Jaccard overlap of the headline words (the town left out: it is scored with the place)."""
+    both = a.names & b.names  # a victim or perpetrator in both
+    one = (a.names & b.phrases) | (a.phrases & b.names)  # a victim in one, a phrase in the other
+    places = {p for p in (a.place, a.admin1, b.place, b.admin1) if p}
+    phrases = (a.phrases & b.phrases) - both - one
+    people = min(5.0, sum(config.name_weight * w("n:" + n) for n in both))
+    people += min(5.0, sum(config.half_name_weight * w("n:" + n) for n in one - both))
+    people += min(config.street_cap, sum(config.street_weight * w("s:" + s) for s in a.streets & b.streets))
+    other = min(config.phrase_cap, sum(0.2 if p in places else config.phrase_weight * w("n:" + p) for p in phrases))
+    place_words = {x for p in places for x in p.split()}
+    wa, wb = a.words - place_words, b.words - place_words
+    jaccard = len(wa & wb) / len(wa | wb) if len(wa & wb) >= 2 else 0.0
+    return people, other, jaccard
+
+
+def similarity(a: Mention, b: Mention, idf: Callable[[str], float]) -> float:
+    """Cosine similarity of the two mentions' content words, each weighted by ``idf``; the words of
+    their places are left out (the place is scored on its own)."""
+    places = {x for p in (a.place, a.admin1, b.place, b.admin1) if p for x in p.split()}
+    ta, tb = a.terms - places, b.terms - places
+    shared = ta & tb
+    if len(shared) < SIMILAR_MIN_SHARED:
+        return 0.0  # one or two words in common are chance, however rare
+    num = sum(idf(t) ** 2 for t in shared)
+    den = math.sqrt(sum(idf(t) ** 2 for t in ta) * sum(idf(t) ** 2 for t in tb))
+    return num / den if den else 0.0
+
+
 def score_pair(
     a: Mention,
     b: Mention,
     config: ResolveConfig = DEFAULT_CONFIG,
     weight: Callable[[str], float] | None = None,
+    idf: Callable[[str], float] | None = None,
 ) -> float:
     """Evidence that ``a`` and ``b`` describe the same incident (>= ``threshold``: link).
-    ``weight`` scales a shared name or phrase by how rare it is (1.0 when not given)."""
+    ``weight`` scales a shared name, phrase or street (its blocking key: ``n:<name>``,
+    ``s:<street>``) by how rare it is (1.0 when not given); ``idf`` weighs content words for the text
+    similarity (no similarity when not given)."""
     w = weight or (lambda _: 1.0)
     score = _date_score(a, b, config.window) + _place_score(a, b)
     if a.type_code and b.type_code:
@@ -144,21 +199,29 @@ def score_pair(
             score -= 2.0
         score += 0.5 if a.type_code == b.type_code else -0.7
     score += _toll_score(a.killed, b.killed) + 0.5 * _toll_score(a.injured, b.injured)
-    shared_names = a.names & b.names
-    places = {p for p in (a.place, a.admin1, b.place, b.admin1) if p}
-    shared = (a.phrases | a.names) & (b.phrases | b.names) - shared_names
-    name_score = min(5.0, sum(2.5 * w(n) for n in shared_names))
-    phrase_score = min(config.phrase_cap, sum(0.2 if p in places else w(p) for p in shared))
-    place_words = {w for p in places for w in p.split()}  # the town is scored above, not twice
-    wa, wb = a.words - place_words, b.words - place_words
-    jaccard = len(wa & wb) / len(wa | wb) if len(wa & wb) >= 2 else 0.0
-    text = name_score + phrase_score + 2.0 * jaccard
-    if text >= config.strong_text and score < 0:
+    people, phrases, jaccard = _text_evidence(a, b, config, w)
+    names = people + phrases
+    sim = similarity(a, b, idf) if idf is not None else 0.0
+    if sim >= config.template and jaccard < 0.5:
+        sim = 0.0  # the same body under other headlines: a page template (a paywall notice), not news
+    text = names + config.title_weight * jaccard
+    # strong text outweighs a misread place or date; months apart, only people and streets do
+    excuse = people if _gap(a, b) > FAR_DAYS else text
+    if excuse >= config.strong_text and score < 0:
         score *= config.text_discount  # several rare names in common outweigh a misread place or date
-    score += text
-    if not _corroborated(a, b, name_score + phrase_score, jaccard):
+    score += text + config.similarity_weight * sim  # similar wording alone does not excuse them
+    if sim < config.similar and not _corroborated(a, b, names, jaccard):
         score = min(score, config.threshold - 0.5)
     return score
+
+
+def _pool_idf(pool: Sequence[Mention]) -> Callable[[str], float]:
+    """Inverse document frequency of content words among a mention and its candidates (the reports
+    of the same days and places, or sharing a name): a word they all use says little. It depends
+    only on the candidates, so a store resolving batch by batch gets what one pass in memory gets."""
+    counts: Counter[str] = Counter(t for m in pool for t in m.terms)
+    total = len(pool)
+    return lambda term: math.log((1 + total) / (1 + counts.get(term, 0)))
 
 
 class Resolver:
@@ -171,8 +234,8 @@ class Resolver:
         self.index: dict[str, list[str]] = defaultdict(list)
         self.block_sizes: dict[str, int] = {}  # key -> members in the whole store (when known)
 
-    def weight(self, name: str) -> float:
-        key = "n:" + name
+    def weight(self, key: str) -> float:
+        """How much a shared name, phrase or street counts: 1.0 when rare, ``rare / df`` beyond."""
         df = max(len(self.index.get(key, ())), self.block_sizes.get(key, 0))
         return 1.0 if df <= self.config.rare else self.config.rare / df
 
@@ -204,10 +267,11 @@ class Resolver:
             if key != mention.key:
                 by_incident[self.incident_of[key]].append(self.mentions[key])
         best: tuple[str | None, float] = (None, float("-inf"))
+        idf = _pool_idf([mention, *(m for ms in by_incident.values() for m in ms)])
         for incident, members in sorted(by_incident.items()):
             if incident in excluded or any(m.report == mention.report for m in members):
                 continue
-            scores = [score_pair(mention, m, self.config, self.weight) for m in members]
+            scores = [score_pair(mention, m, self.config, self.weight, idf) for m in members]
             scores.sort(reverse=True)
             if scores[len(scores) // 2] <= self.config.veto:  # (lower) median member contradicts it
                 continue
