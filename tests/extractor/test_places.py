@@ -48,3 +48,16 @@ def test_places_streets_sites_and_people_are_not_places(text: str) -> None:
 def test_places_name_inside_a_longer_proper_name_is_not_that_place() -> None:
     text = "Six people were shot Friday night in Jamaica Plain, a Boston neighborhood, police said."
     assert _place(text)[0] != "Jamaica"
+
+
+def test_places_dateline_under_a_header_is_only_a_fallback() -> None:
+    text = (
+        "Coalition Joint Command - Afghanistan\n2011-09-S-012\n\nKABUL, Afghanistan (Sep. 8, 2011)\n"
+        "In Arghandab district, Kandahar province, a combined security force detained two suspected insurgents."
+    )
+    assert _place(text)[1] == "Kandahar"
+
+
+def test_places_outlet_name_in_the_title_is_only_a_fallback() -> None:
+    text = "A man was shot and wounded Sunday night in Spokane, police said."
+    assert _place(text, title="Man wounded in shooting - KXLY Seattle")[0] == "Spokane"

@@ -35,8 +35,18 @@ _SITE_AFTER = re.compile(
     r"(?:High|Middle|Elementary)\s+School|Hospital|Medical\s+Center|Church|Motel|Hotel|Inn|Bar|Lounge|Club)\b"
 )
 # a capitalised word right after a name makes it part of a longer one ("Jamaica Plain", "Fountain Ave")
-_PROPER_AFTER = re.compile(r" (?!(?:Police|Sheriff|Fire|Mayor|City|County|Township|Parish|Borough|Area|Metro|Region)\b)"
-                           r"[A-Z][a-z]+\b")
+_PROPER_AFTER = re.compile(
+    r" (?!(?:Police|Sheriff|Fire|Mayor|City|County|Township|Parish|Borough|Area|Metro|Region|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z][a-z]+\b"
+)
+# ... and one right before it ("Orchard Mesa"), unless it is a direction or a sentence start
+_PROPER_BEFORE = re.compile(
+    r"(?<![.!?:\n]\s)(?<!^)\b(?!(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central|"
+    r"Greater|Metro|Upper|Lower|Inner|Old|New|The|In|At|Near|Outside|From|Of|To|And|But)\b)[A-Z][a-z]+ $"
+)
+# "Dianne Harriell, 28, of Dayton": where someone lives, not where it happened
+_RESIDENCE = re.compile(r"(?:\b\d{1,3},?\s+of|\b(?:resident|residents|native|natives)\s+of)\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|into|across|around|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'-]{1,30}?))?"
                        r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s", re.MULTILINE)
@@ -46,7 +56,10 @@ _CAPS_DATELINE = re.compile(
     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:\([^)]{1,40}\)\s*(?:--|—|–|-)?|--|—|–|-)\s"
 )
 # the dateline is a fallback: any place the text itself names for the event beats it
-_DATELINE_SCORE = 2.0
+_DATELINE_SCORE = 1.0
+# an unqualified town outside the report's own state ranks below the dateline fallback
+_OTHER_STATE_PENALTY = 6.0
+_BIG_CITY = 100_000
 _SPECIFICITY = {"city": 4, "admin2": 3, "region": 2.5, "admin1": 2, "country": 1}
 
 
@@ -133,15 +146,16 @@ def find_location(
             continue  # "510 miles southeast of Tehran", "the 4800 block of South Throop", "Ridgecrest Apartments"
         if dl_span and dl_span[0] <= start < dl_span[1]:
             continue  # the dateline says where the report was filed; it only counts as a fallback
-        if any(a <= start < b or a < end <= b for a, b in people) or _PROPER_AFTER.match(text[end : end + 30]):
-            continue  # "Michael Adams Jr.", "Jamaica Plain": part of a longer name
+        if (any(a <= start < b or a < end <= b for a, b in people) or _PROPER_AFTER.match(text[end : end + 30])
+                or _PROPER_BEFORE.search(before[-25:]) or _RESIDENCE.search(before[-25:])):
+            continue  # "Michael Adams Jr.", "Jamaica Plain", "Orchard Mesa", "28, of Dayton"
         admin1, cc = hints.get(text[start:end].lower(), (None, None))
         place = _resolve(gaz, text[start:end], cc or country, admin1, region)
         if place is None:
             continue
-        if region and not admin1 and place.kind in ("city", "admin2") and place.admin1 != region:
-            continue  # a town of that name in another state, in a report about this one
         score = _SPECIFICITY.get(place.kind, 1.0)
+        if _other_state(place, region, admin1):
+            score -= _OTHER_STATE_PENALTY  # a small town of that name in another state, in a report about this one
         if _LOCATIVE.search(before[-20:]):
             score += 1.5
         if anchors and min(abs(start - a) for a in anchors) < 200:
@@ -149,15 +163,25 @@ def find_location(
         score -= 0.1 * rank
         mentions.append(PlaceMention(start, end, place, score))
     if title:
+        # "Man shot on Elm St. - WBTV Charlotte": places after the last separator are the outlet's
+        cut = max(title.rfind(" - "), title.rfind(" | "), title.rfind(" – "))
+        outlet_from = cut if cut > 15 and len(title) - cut < 80 else len(title)
         for start, end, _ in gaz.scan(title):
             admin1, cc = _hint_after(title, end, gaz)
             if not (admin1 or cc):
                 admin1, cc = hints.get(title[start:end].lower(), (None, None))
             if _SITE_AFTER.match(title[end : end + 40]):
                 continue
+            before = title[max(0, start - 25) : start]
+            if _PROPER_BEFORE.search(before) or _STREET_BEFORE.search(before):
+                continue
             place = _resolve(gaz, title[start:end], cc or country, admin1, region)
             if place is not None:
-                mentions.append(PlaceMention(start, end, place, _SPECIFICITY.get(place.kind, 1.0) + 2.0, "title"))
+                # the headline's places beat the body's; the outlet's home town is only a fallback
+                score = _SPECIFICITY.get(place.kind, 1.0) + 2.0 if start < outlet_from else _DATELINE_SCORE
+                if _other_state(place, region, admin1):
+                    score -= _OTHER_STATE_PENALTY
+                mentions.append(PlaceMention(start, end, place, score, "title"))
     if dl is not None:
         mentions.append(dl)
     if not mentions:
@@ -168,13 +192,26 @@ def find_location(
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:
-    return _DATELINE.match(text[:200]) or _CAPS_DATELINE.search(text[:600])
+    """The first line-initial "PLACE, Region -" (or capitalised dateline) whose place is a known
+    place: "ISAF Joint Command - Afghanistan" is a header, "KABUL, Afghanistan (June 21, 2011)" the dateline."""
+    gaz = Gazetteer.default()
+    for m in (*_DATELINE.finditer(text[:300]), *_CAPS_DATELINE.finditer(text[:600])):
+        if gaz.lookup(m.group("place").strip()):
+            return m
+    return None
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the wire dateline ("KABUL, Afghanistan (Jan. 25, 2013) –") stands, if there is one."""
     m = _dateline_match(text)
     return (m.start("place"), m.end()) if m else None
+
+
+def _other_state(place: Place, region: str | None, admin1: str | None) -> bool:
+    """A small town outside the report's state with no qualifier of its own: likely a misreading
+    (a neighbourhood, a street, a namesake), unlike a big city named in passing."""
+    return bool(region and not admin1 and place.kind == "city" and place.admin1 != region
+                and place.population < _BIG_CITY)
 
 
 def _resolve(gaz: Gazetteer, name: str, country: str | None, admin1: str | None, region: str | None) -> Place | None:
@@ -204,7 +241,7 @@ def _document_admin1(
                 votes[cand.name] += 3
     elif m:
         for cand in gaz.lookup(m.group("place").strip(), country_code=country)[:1]:
-            if cand.kind in ("city", "admin2") and cand.admin1 and cand.population >= 100_000:
+            if cand.kind in ("city", "admin2") and cand.admin1 and cand.population >= _BIG_CITY:
                 votes[cand.admin1] += 2  # "OAKLAND --": a big city's state
     seen: set[str] = set()
     for ent in ctx.doc.ents:
