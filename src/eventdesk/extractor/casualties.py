@@ -77,8 +77,9 @@ _ACTIVE_SINGLE = re.compile(
     r"\b(?P<verb>fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing|shot|shoots|shooting|"
     r"wounded|wounding|stabbed|stabbing)\s+(?:(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:daughter|son|wife|husband|girlfriend|boyfriend|mother|father|brother|sister|friend|cousin|neighbor|"
-    r"neighbour|man|woman|boy|girl|child|teen|teenager|toddler|baby|officer|deputy|clerk|roommate)|"
-    r"himself|herself)\b",
+    r"neighbour|man|woman|boy|girl|child|teen|teenager|toddler|baby|officer|deputy|clerk|roommate|"
+    r"insurgent|militant|fighter|individual|commander|leader|attacker|gunman|assailant|suspect|soldier)(?!s)|"
+    r"himself|herself|him|her(?!\s+(?:own\s+)?[\w-]+s\b))\b",
     re.IGNORECASE,
 )
 # what follows a number that is not a count of people
@@ -117,7 +118,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z'’]+){{1,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
-        rf"(?:,[^,.]{{1,40}},)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:\w+ly|also|later|then|found)\s+){{0,2}})?"
+        rf"(?:,[^,.]{{1,40}},)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
         rf"(?P<word>{passive}|{intrans})(?![\w-])",
         re.IGNORECASE,
     )
