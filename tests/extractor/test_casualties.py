@@ -99,3 +99,21 @@ def test_casualties_numbers_that_are_not_counts(text: str) -> None:
     killed, hurt = combine_claims(text, find_casualties(text, [(0, len(text))]))
     assert killed is None
     assert hurt is None or hurt.best == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Police arrested two men in the shooting death of Juan Perez, 17.", 1),
+        ("A couple was charged in the deadly shooting of a child.", 1),
+        ("Her seven-year-old son, Deontae Fisher, was shot and killed Friday.", 1),
+        ("Medics told officers that the victim had died.", 1),
+        ("The security force fired, killing the individual.", 1),
+        ("Afghan forces reacted and killed the insurgent commander.", 1),
+        ("He was engaged and killed.", 1),
+    ],
+)
+def test_casualties_single_deaths(text: str, killed: int) -> None:
+    k, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert k is not None and k.best == killed
+    assert text[k.evidence[0].start : k.evidence[0].end] == k.evidence[0].text

@@ -45,7 +45,7 @@ def _alternation(voices: set[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
-_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|be|being|been|got|get|remain|remained|lay|left)"
+_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|be|being|been|got|get|remain|remained|lay|left|has|have|had)"
 _GAP_BLOCK = re.compile(
     r"\b(?:said|says|after|when|while|before|because|since|who|which|that|where|by|with|from|"
     r"killing|wounding|injuring|killed|wounded|injured|shot|police|year|years|months|days|hours|"
@@ -82,6 +82,12 @@ _ACTIVE_SINGLE = re.compile(
     r"himself|herself|him|her(?!\s+(?:own\s+)?[\w-]+s\b))\b",
     re.IGNORECASE,
 )
+# one death named as a noun: "the shooting death of Juan Perez", "the fatal shooting of a 7-year-old"
+_NOMINAL_SINGLE = re.compile(
+    r"\b(?:(?:fatal|deadly)\s+shooting|shooting\s+death|killing|slaying|murder)\s+of"
+    r"(?=\s+(?:a|an|his|her|their|\d{1,2}-year-old|(?-i:[A-Z][a-z]+))\b)",
+    re.IGNORECASE,
+)
 # what follows a number that is not a count of people
 _NOT_PEOPLE = re.compile(
     r"\s*(?:-|\s)?(?:times|rounds|shots|bullets|casings|shells|years?|days?|hours?|minutes?|miles|feet|yards|"
@@ -115,7 +121,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     singular = re.compile(
-        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z'’]+){{1,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
+        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z'’]+){{1,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
         rf"(?:,[^,.]{{1,40}},)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
@@ -203,6 +209,10 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                     perpetrators=perps, singular=True, ordinal=ordinal,
                 )
             )
+        for m in _NOMINAL_SINGLE.finditer(sent):
+            if not any(c.start <= s_start + m.start() < c.end for c in claims):
+                claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
+                                            singular=True))
         for m in _ACTIVE_SINGLE.finditer(sent):
             if any(c.start <= s_start + m.start() < c.end for c in claims):
                 continue
