@@ -19,3 +19,17 @@ def test_types_crosswalks_complete() -> None:
 
 def test_types_all_caps_triggers() -> None:
     assert choose_type(find_triggers("URBAN GUERRILLAS KIDNAPPED TWO BUSINESSMEN"))[0] == "kidnapping"
+
+
+def test_types_armed_groups_assault_on_soldiers_is_a_clash() -> None:
+    from eventdesk.extractor.types import refine_type
+    from eventdesk.records import Perpetrator, Target, Victim
+
+    rebels = (Perpetrator(name="the Northern Front", kind="organization"),)
+    assert refine_type("armed_assault", rebels, (), (Victim(text="five soldiers"),)) == "armed_clash"
+    assert refine_type("shooting", rebels, (Target(text="an army base", kind="military"),), ()) == "armed_clash"
+    # civilians, a lone gunman, or a bombing keep their type
+    assert refine_type("armed_assault", rebels, (), (Victim(text="five villagers"),)) == "armed_assault"
+    lone = (Perpetrator(name="a gunman", kind="individual"),)
+    assert refine_type("shooting", lone, (), (Victim(text="two soldiers"),)) == "shooting"
+    assert refine_type("bombing", rebels, (), (Victim(text="two soldiers"),)) == "bombing"

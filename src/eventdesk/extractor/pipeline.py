@@ -20,7 +20,7 @@ from eventdesk.extractor.event_date import date_mentions, event_date
 from eventdesk.extractor.event_date import main_date as main_event_date
 from eventdesk.extractor.places import find_location
 from eventdesk.extractor.segment import count_attacks, split_events
-from eventdesk.extractor.types import choose_type, event_type, find_triggers
+from eventdesk.extractor.types import choose_type, event_type, find_triggers, refine_type
 from eventdesk.io.validate import check_text
 from eventdesk.nlp.truecase import needs_truecasing, restore_case
 from eventdesk.records import DateValue, Event, Evidence, Report
@@ -105,6 +105,10 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
         seg_anchors = [t.start for t in support if t.start >= 0] + [c.start for c in claims]
         location = find_location(ctx, anchors=seg_anchors, use_dateline=seg.role == "main",
                                  title=report.title if seg.role == "main" else None)
+        perpetrators = actors.find_perpetrators(ctx)
+        targets = participants.find_targets(ctx)
+        victims = participants.find_victims(ctx)
+        code = refine_type(code, perpetrators, targets, victims)
         events.append(
             Event(
                 event_id=_event_id(report, seg.role, index),
@@ -114,9 +118,9 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
                 location=location,
                 killed=killed,
                 injured=injured,
-                perpetrators=actors.find_perpetrators(ctx),
-                targets=participants.find_targets(ctx),
-                victims=participants.find_victims(ctx),
+                perpetrators=perpetrators,
+                targets=targets,
+                victims=victims,
                 weapons=weapons.find_weapons(ctx),
                 sources=quotes.find_sources(ctx),
                 attacks=count_attacks(text, spans),

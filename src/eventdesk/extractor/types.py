@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from eventdesk.records import EventType, Evidence
+from eventdesk.records import EventType, Evidence, Perpetrator, Target, Victim
 from eventdesk.resources import read_tsv
 
 
@@ -97,3 +97,23 @@ def choose_type(triggers: Sequence[Trigger], *, lead_end: int = 0) -> tuple[str,
 
 def is_violent(code: str) -> bool:
     return _types().get(code, {}).get("violent_attack") == "true"
+
+
+# armed people on the receiving end: an armed group's assault on them is a battle (ACLED "Armed
+# clash": organised armed groups fight), not an attack on civilians
+_ARMED_VICTIM = re.compile(
+    r"\b(?:soldiers?|troops?|servicem[ae]n|army|military|security\s+forces?|security\s+personnel|"
+    r"paramilitar(?:y|ies)|militias?|militiam[ae]n|rebels?|insurgents?|militants?|fighters?|guerrillas?)\b",
+    re.IGNORECASE,
+)
+_ASSAULTS = frozenset({"armed_assault", "shooting"})
+
+
+def refine_type(code: str, perpetrators: Sequence[Perpetrator], targets: Sequence[Target],
+                victims: Sequence[Victim]) -> str:
+    """An armed group's shooting or assault on soldiers, a base or a patrol is an armed clash
+    (ACLED Codebook 2023, "Armed clash"; MUC-4 also leaves such attacks on the military out)."""
+    if code not in _ASSAULTS or not any(p.kind == "organization" for p in perpetrators):
+        return code
+    armed = any(t.kind == "military" for t in targets) or any(_ARMED_VICTIM.search(v.text) for v in victims)
+    return "armed_clash" if armed else code
