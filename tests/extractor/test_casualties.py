@@ -117,3 +117,16 @@ def test_casualties_single_deaths(text: str, killed: int) -> None:
     k, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
     assert k is not None and k.best == killed
     assert text[k.evidence[0].start : k.evidence[0].end] == k.evidence[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("An 11-year-old boy has been fatally shot during a hunting trip.", 1, None),
+        ("Two people were fatally shot Sunday.", 2, None),
+        ("Tom Lee, 13, of 1121 W. Columbus Ave., was reportedly hit by a bullet.", None, None),  # not 1,121
+    ],
+)
+def test_casualties_fatally_and_addresses(text: str, killed: int | None, injured: int | None) -> None:
+    k, i = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert (k.best if k else None, i.best if i else None) == (killed, injured)

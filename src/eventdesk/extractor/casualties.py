@@ -110,7 +110,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     active = _alternation({"active"})
     # NUM [up to 6 modifier words] [AUX] [ADV] PASSIVE | NUM ... INTRANSITIVE | NUM ... NOMINAL
     forward = re.compile(
-        rf"^\s*(?P<gap>(?:[\w'’.-]+,?\s+){{0,6}}?)(?:(?P<aux>{_AUX})\s+(?:\w+ly\s+)?(?:\w+\s+)?)?"
+        rf"^\s*(?P<gap>(?:[\w'’.-]+,?\s+){{0,6}}?)(?:(?P<aux>{_AUX})\s+(?:(?!fatally\b)\w+ly\s+)?(?:(?!fatally\b)\w+\s+)?)?"
         rf"(?P<word>{passive}|{intrans}|{nominal})(?![\w-])",
         re.IGNORECASE,
     )
@@ -124,7 +124,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z'’]+){{1,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
-        rf"(?:,[^,.]{{1,40}},)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
+        rf"(?:,[^,.]{{1,40}},)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
         rf"(?P<word>{passive}|{intrans})(?![\w-])",
         re.IGNORECASE,
     )
@@ -170,7 +170,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             after = text[num.end : s_end]
             m = forward.match(after)
             gap = re.sub(r"\S*-\S*", " ", m.group("gap").lower()) if m else ""
-            if m and (_NOT_A_FIGURE.match(after) or text[max(0, num.start - 1) : num.start] in (".", "$", "#")):
+            address = (num.value or 0) >= 100 and re.match(r"\s+(?:[NSEW]\.?\s+)?[A-Z]", after)  # "1121 W. Columbus Ave."
+            if m and (address or _NOT_A_FIGURE.match(after) or text[max(0, num.start - 1) : num.start] in (".", "$", "#")):
                 m = None  # "4 A child was shot" (a list number), "in his 20's was shot", ".223"
             if m and not _GAP_BLOCK.search(gap) and not _NUMBER_WORD.search(gap):
                 word = m.group("word")
