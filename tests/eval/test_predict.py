@@ -11,6 +11,7 @@ import pytest
 import eventdesk
 from eventdesk.errors import DataNotFound
 from eventdesk.eval import predict
+from eventdesk.eval.predict import recase
 from eventdesk.records import Report, ReportResult
 
 
@@ -64,3 +65,14 @@ def test_predict_main_event_choice(make_event: Any) -> None:
     assert predict.main_event(ReportResult(id="x", events=(background, related))) is related
     assert predict.main_event(ReportResult(id="x", events=(background,))) is None
     assert predict.current_events(ReportResult(id="x", events=(background, main))) == [main]
+
+def test_predict_recase_keeps_length_and_offsets() -> None:
+    text = "Straße in Köln: 3 killed, İstanbul"
+    for case in ("upper", "lower"):
+        out = recase(text, case)
+        assert len(out) == len(text)
+        assert out != text
+    assert recase("Kano", "upper") == "KANO"
+    assert recase("Kano", "lower") == "kano"
+    assert recase("Kano", "as-is") == "Kano"
+    assert "ß" in recase("Straße", "upper")  # "SS" would shift every later offset

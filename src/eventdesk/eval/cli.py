@@ -85,12 +85,13 @@ def _print_result(result: EvalResult, as_json: bool) -> None:
         console.print(f"note: {note}")
 
 
-def _run(name: str, data: Path | None, limit: int | None, workers: int, as_json: bool, quiet: bool) -> None:
+def _run(name: str, data: Path | None, limit: int | None, workers: int, as_json: bool, quiet: bool,
+         case: str = "as-is") -> None:
     try:
         result = run_dataset(
             name,
             data or default_data_root(),
-            predictor=default_predictor(workers),
+            predictor=default_predictor(workers, case=case),
             limit=limit,
             progress=not quiet,
         )
@@ -101,11 +102,16 @@ def _run(name: str, data: Path | None, limit: int | None, workers: int, as_json:
 
 def _dataset_command(name: str) -> click.Command:
     @_common
-    def command(data: Path | None, limit: int | None, workers: int, as_json: bool, quiet: bool) -> None:
-        _run(name, data, limit, workers, as_json, quiet)
+    @click.option("--case", "case", type=click.Choice(["as-is", "upper", "lower"]), default="as-is",
+                  show_default=True,
+                  help="Score on the texts upper- or lower-cased (wire copy is often ALL CAPS): "
+                       "measures how much case restoration keeps.")
+    def command(data: Path | None, limit: int | None, workers: int, as_json: bool, quiet: bool, case: str) -> None:
+        _run(name, data, limit, workers, as_json, quiet, case)
 
     command.__doc__ = (
-        f"{DATASETS[name].help}.\n\n\b\nExample:\n  eventdesk eval {name} --data ../shared/data --limit 50"
+        f"{DATASETS[name].help}.\n\n\b\nExamples:\n  eventdesk eval {name} --data ../shared/data --limit 50"
+        f"\n  eventdesk eval {name} --data ../shared/data --case upper"
     )
     return click.command(name=name)(command)
 

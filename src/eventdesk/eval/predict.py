@@ -53,12 +53,29 @@ def stable_order(items: Iterable[T], key: Callable[[T], str]) -> list[T]:
     return sorted(items, key=lambda item: hashlib.sha1(key(item).encode("utf-8")).hexdigest())
 
 
-def default_predictor(workers: int = 1) -> Predictor:
-    """Extraction through :func:`eventdesk.extract_many` with ``workers`` processes."""
+def recase(text: str, case: str) -> str:
+    """``text`` upper- or lower-cased character by character where that keeps its length (so every
+    offset still points at the same words: "ß".upper() is "SS" and is left alone)."""
+    if case == "as-is":
+        return text
+    change = str.upper if case == "upper" else str.lower
+    return "".join(c2 if len(c2 := change(c)) == 1 else c for c in text)
+
+
+def default_predictor(workers: int = 1, *, case: str = "as-is") -> Predictor:
+    """Extraction through :func:`eventdesk.extract_many` with ``workers`` processes; ``case``
+    ("upper" or "lower") re-cases each report's text and title first."""
 
     def predict(reports: Sequence[Report]) -> Iterator[ReportResult]:
+        import dataclasses
+
         import eventdesk
 
+        if case != "as-is":
+            reports = [
+                dataclasses.replace(r, text=recase(r.text, case), title=recase(r.title, case) if r.title else r.title)
+                for r in reports
+            ]
         yield from eventdesk.extract_many(reports, workers=workers)
 
     return predict

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from eventdesk.extractor.places import dateline_span
 from eventdesk.extractor.quotes import attribution, speaker_span
 from eventdesk.records import Evidence, Perpetrator
 from eventdesk.resources import read_tsv
@@ -646,8 +647,10 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[_Candidate]:
             relation = rel.get(tok.head.i)
         if cls in ("perp", "group"):
             accept = True
-        elif cls == "band":
-            accept = _has_person_cue(tok, group_tokens, band=True)
+        elif cls == "band":  # "a band of gunmen"; a named one ("the Northern Front") is an organisation
+            accept = _has_person_cue(tok, group_tokens, band=True) or (
+                tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and relation is not None
+            )
         elif cls == "person":
             accept = _has_person_cue(tok, group_tokens) or (
                 relation is not None and relation.status != "confirmed" and lemma(tok) not in _NEEDS_CUE
@@ -716,6 +719,9 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> tuple[Perpetrator, ...
 def find_perpetrators(ctx: EventContext) -> tuple[Perpetrator, ...]:
     """Perpetrators named in the event's sentences, one per group or person, with claim status."""
     cands: list[_Candidate] = []
+    header = dateline_span(ctx.text)
     for sent in ctx.sents:
         cands.extend(_sentence_candidates(ctx, sent))
+    if header is not None:  # "KERMAN, Iran (AP) - Two bombs exploded": the dateline names no one
+        cands = [c for c in cands if not header[0] <= ctx.doc[c.bounds[0]].idx < header[1]]
     return _merge(ctx, cands)

@@ -60,6 +60,7 @@ _DATELINE_SCORE = 1.0
 # an unqualified town outside the report's own state ranks below the dateline fallback
 _OTHER_STATE_PENALTY = 6.0
 _BIG_CITY = 100_000
+_VILLAGE = 15_000
 _SPECIFICITY = {"city": 4, "admin2": 3, "region": 2.5, "admin1": 2, "country": 1}
 
 
@@ -146,11 +147,11 @@ def find_location(
             continue  # "510 miles southeast of Tehran", "the 4800 block of South Throop", "Ridgecrest Apartments"
         if dl_span and dl_span[0] <= start < dl_span[1]:
             continue  # the dateline says where the report was filed; it only counts as a fallback
-        if (any(a <= start < b or a < end <= b for a, b in people) or _PROPER_AFTER.match(text[end : end + 30])
+        if (any((a <= start < b or a < end <= b) and (a, b) != (start, end) for a, b in people) or _PROPER_AFTER.match(text[end : end + 30])
                 or _PROPER_BEFORE.search(before[-25:]) or _RESIDENCE.search(before[-25:])):
             continue  # "Michael Adams Jr.", "Jamaica Plain", "Orchard Mesa", "28, of Dayton"
         admin1, cc = hints.get(text[start:end].lower(), (None, None))
-        place = _resolve(gaz, text[start:end], cc or country, admin1, region)
+        place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc))
         if place is None:
             continue
         score = _SPECIFICITY.get(place.kind, 1.0)
@@ -175,7 +176,7 @@ def find_location(
             before = title[max(0, start - 25) : start]
             if _PROPER_BEFORE.search(before) or _STREET_BEFORE.search(before):
                 continue
-            place = _resolve(gaz, title[start:end], cc or country, admin1, region)
+            place = _resolve(gaz, title[start:end], cc or country, admin1, region, explicit=bool(cc))
             if place is not None:
                 # the headline's places beat the body's; the outlet's home town is only a fallback
                 score = _SPECIFICITY.get(place.kind, 1.0) + 2.0 if start < outlet_from else _DATELINE_SCORE
@@ -214,12 +215,20 @@ def _other_state(place: Place, region: str | None, admin1: str | None) -> bool:
                 and place.population < _BIG_CITY)
 
 
-def _resolve(gaz: Gazetteer, name: str, country: str | None, admin1: str | None, region: str | None) -> Place | None:
+def _resolve(gaz: Gazetteer, name: str, country: str | None, admin1: str | None, region: str | None,
+             *, explicit: bool = False) -> Place | None:
     """Resolve a name with its own qualifier, else inside the report's state or province when a
     place of that name lies there ("Roswell" in a report about New Mexico), else anywhere."""
     if admin1 is None and region is not None and gaz.lookup(name, country_code=country, admin1=region):
         return gaz.resolve(name, country_code=country, admin1=region)
-    return gaz.resolve(name, country_code=country, admin1=admin1)
+    found = gaz.resolve(name, country_code=country, admin1=admin1)
+    if found is not None and country and not explicit and found.population < _VILLAGE:
+        # the report's country is a guess from its other places: "Baghdad" is Iraq's capital,
+        # not an Iranian village of that name
+        anywhere = gaz.lookup(name)
+        if anywhere and anywhere[0].population >= _BIG_CITY and anywhere[0].country_code != found.country_code:
+            return anywhere[0]
+    return found
 
 
 def _document_admin1(
