@@ -16,7 +16,7 @@ from eventdesk.eval.datasets import DATASETS
 
 @pytest.fixture
 def runner(monkeypatch: pytest.MonkeyPatch, no_events: Callable[..., Any]) -> CliRunner:
-    monkeypatch.setattr(cli, "default_predictor", lambda workers=1: no_events)
+    monkeypatch.setattr(cli, "default_predictor", lambda workers=1, case="as-is": no_events)
     monkeypatch.delenv("EVENTDESK_DATA", raising=False)
     return CliRunner()
 
