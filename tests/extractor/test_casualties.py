@@ -125,6 +125,9 @@ def test_casualties_single_deaths(text: str, killed: int) -> None:
         ("An 11-year-old boy has been fatally shot during a hunting trip.", 1, None),
         ("Two people were fatally shot Sunday.", 2, None),
         ("Tom Lee, 13, of 1121 W. Columbus Ave., was reportedly hit by a bullet.", None, None),  # not 1,121
+        ("Lee, of the 4400 block of West Adams, was dead at the scene.", None, None),  # not 4,400
+        ("Five men were wounded in a shooting, leaving two in critical condition.", None, 5),
+        ("The gunman opened fire, leaving two dead.", 2, None),
     ],
 )
 def test_casualties_fatally_and_addresses(text: str, killed: int | None, injured: int | None) -> None:

@@ -95,9 +95,11 @@ _NOT_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _NOT_COUNT_BEFORE = re.compile(
-    r"\b(?:(?:mother|father|parent|grandmother|grandfather|mom|dad)\s+of|single[\s-]+shot)\s+$", re.IGNORECASE
+    r"\b(?:(?:mother|father|parent|grandmother|grandfather|mom|dad)\s+of|single[\s-]+shot|hwy|highway|route|"
+    r"interstate|i-|no\.|number|apartment|apt\.?|suite|room|unit|channel|ch\.|page|exit)\s*$",
+    re.IGNORECASE
 )
-_NOT_A_FIGURE = re.compile(r"(?:['’]s\b|s\b|\s+(?:A|An|The)\s)")
+_NOT_A_FIGURE = re.compile(r"(?:['’]s\b|s\b|\s+(?:A|An|The)\s|\s+block\b)")
 _NEGATED = re.compile(r"\b(?:no|not|never|nor)\s+(?:a\s+single\s+)?$", re.IGNORECASE)
 _ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -185,6 +187,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             b = backward.search(before)
             if b and _NOT_PEOPLE.match(after):
                 b = None  # "shot five times", "shot 223 rounds", "struck two cars"
+            if b and b.group("word").lower() == "leaving" and not re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:dead|killed)\b", after):
+                b = None  # "leaving two in critical condition": only "leaving two dead" is a toll
             if b:
                 word = b.group("word")
                 claims.append(_claim(num, _category(word), s_start + b.start("word"), num.end, sent, s_start))
