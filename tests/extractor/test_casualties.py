@@ -111,6 +111,10 @@ def test_casualties_numbers_that_are_not_counts(text: str) -> None:
         ("The security force fired, killing the individual.", 1),
         ("Afghan forces reacted and killed the insurgent commander.", 1),
         ("He was engaged and killed.", 1),
+        ("Police found 17-year-old Dana Nelson with a gunshot wound. Nelson was taken to a hospital where she passed away.", 1),
+        ("Eian H. Santos, 3, was pronounced dead at the hospital.", 1),
+        ("The bullet killed 51-year-old Anthony Webb.", 1),
+        ("Gina Lee succumbed to her injuries on Friday.", 1),
     ],
 )
 def test_casualties_single_deaths(text: str, killed: int) -> None:
@@ -128,6 +132,8 @@ def test_casualties_single_deaths(text: str, killed: int) -> None:
         ("Lee, of the 4400 block of West Adams, was dead at the scene.", None, None),  # not 4,400
         ("Five men were wounded in a shooting, leaving two in critical condition.", None, 5),
         ("The gunman opened fire, leaving two dead.", 2, None),
+        ("A MAN IN HIS 20'S PASSED AWAY.", None, None),  # not 20
+        ("Police were called on Monday. Nelson was shot in the arm.", None, None),  # a lone word is no subject
     ],
 )
 def test_casualties_fatally_and_addresses(text: str, killed: int | None, injured: int | None) -> None:

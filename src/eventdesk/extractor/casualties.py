@@ -79,6 +79,7 @@ _ACTIVE_SINGLE = re.compile(
     r"(?:daughter|son|wife|husband|girlfriend|boyfriend|mother|father|brother|sister|friend|cousin|neighbor|"
     r"neighbour|man|woman|boy|girl|child|teen|teenager|toddler|baby|officer|deputy|clerk|roommate|"
     r"insurgent|militant|fighter|individual|commander|leader|attacker|gunman|assailant|suspect|soldier)(?!s)|"
+    r"\d{1,2}-year-old\s+(?-i:[A-Z][a-z]+\s[A-Z][a-z]+)|"
     r"himself|herself|him|her(?!\s+(?:own\s+)?[\w-]+s\b))\b",
     re.IGNORECASE,
 )
@@ -99,7 +100,7 @@ _NOT_COUNT_BEFORE = re.compile(
     r"interstate|i-|no\.|number|apartment|apt\.?|suite|room|unit|channel|ch\.|page|exit)\s*$",
     re.IGNORECASE
 )
-_NOT_A_FIGURE = re.compile(r"(?:['’]s\b|s\b|\s+(?:A|An|The)\s|\s+block\b)")
+_NOT_A_FIGURE = re.compile(r"(?:['’][sS]\b|[sS]\b|\s+(?:A|An|The)\s|\s+block\b)")
 _NEGATED = re.compile(r"\b(?:no|not|never|nor)\s+(?:a\s+single\s+)?$", re.IGNORECASE)
 _ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -123,7 +124,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     singular = re.compile(
-        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z'’]+){{1,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
+        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
         rf"(?:,[^,.]{{1,40}},)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
@@ -202,6 +203,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             word = m.group("word")
             if _voice(word) == "passive" and not m.group("aux"):
                 continue
+            if re.fullmatch(r"[A-Z][a-z]+", m.group("subj")) and not _known_surname(text, m.group("subj"), s_start + m.start()):
+                continue  # a lone capitalised word is a subject only as the surname of someone named before
             subj = m.group("subj").lower()
             ordinal = 0
             for key, val in _ORDINAL.items():
@@ -227,6 +230,13 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             claims.append(CasualtyClaim(category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                         singular=True))
     return _carry_qualifiers(text, claims)
+
+
+def _known_surname(text: str, word: str, before: int) -> bool:
+    """"Nelson was pronounced dead" counts when "Destiny Nelson" (or "Destiny M. Nelson") came first."""
+    if word.lower() in ("he", "she"):
+        return True
+    return re.search(rf"\b[A-Z][a-z]+(?:\s[A-Z]\.)?\s{re.escape(word)}\b", text[:before]) is not None
 
 
 def find_headline_casualties(title: str) -> list[CasualtyClaim]:
