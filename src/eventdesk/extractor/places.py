@@ -45,6 +45,8 @@ _PROPER_BEFORE = re.compile(
     r"(?<![.!?:\n]\s)(?<!^)\b(?!(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central|"
     r"Greater|Metro|Upper|Lower|Inner|Old|New|The|In|At|Near|Outside|From|Of|To|And|But)\b)[A-Z][a-z]+ $"
 )
+# "Medina recalled", "Tyler said": a person speaking, not a place
+_SPEAKER_AFTER = re.compile(r",?\s+(?:said|says|recalled|told|added|explained|noted|asked|wrote|testified)\b")
 # "Dianne Harriell, 28, of Dayton": where someone lives, not where it happened
 _RESIDENCE = re.compile(r"(?:\b\d{1,3},?\s+of|\b(?:resident|residents|native|natives)\s+of)\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|into|across|around|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -136,7 +138,7 @@ def find_location(
             hints.setdefault(text[start:end].lower(), (admin1, cc))
     hinted = Counter(cc for _, cc in hints.values() if cc)
     country = hinted.most_common(1)[0][0] if hinted else _country_hint(ctx, gaz)
-    region = _document_admin1(ctx, gaz, hints, country)
+    region = _document_admin1(ctx, gaz, hints, country, title)
     people = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"]
     mentions: list[PlaceMention] = []
     dl = _dateline(ctx, gaz, country, region) if use_dateline else None
@@ -148,7 +150,8 @@ def find_location(
         if dl_span and dl_span[0] <= start < dl_span[1]:
             continue  # the dateline says where the report was filed; it only counts as a fallback
         if (any((a <= start < b or a < end <= b) and (a, b) != (start, end) for a, b in people) or _PROPER_AFTER.match(text[end : end + 30])
-                or _PROPER_BEFORE.search(before[-25:]) or _RESIDENCE.search(before[-25:])):
+                or _PROPER_BEFORE.search(before[-25:]) or _RESIDENCE.search(before[-25:])
+                or _SPEAKER_AFTER.match(text[end : end + 20])):
             continue  # "Michael Adams Jr.", "Jamaica Plain", "Orchard Mesa", "28, of Dayton"
         admin1, cc = hints.get(text[start:end].lower(), (None, None))
         place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc))
@@ -232,7 +235,8 @@ def _resolve(gaz: Gazetteer, name: str, country: str | None, admin1: str | None,
 
 
 def _document_admin1(
-    ctx: EventContext, gaz: Gazetteer, hints: dict[str, tuple[str | None, str | None]], country: str | None
+    ctx: EventContext, gaz: Gazetteer, hints: dict[str, tuple[str | None, str | None]], country: str | None,
+    title: str | None = None,
 ) -> str | None:
     """The state or province the whole report is about, if it says so clearly enough.
 
@@ -265,6 +269,10 @@ def _document_admin1(
             votes[top.name] += 2
         elif top.kind in ("city", "admin2") and top.admin1 and len({c.admin1 for c in cands[:5]}) == 1:
             votes[top.admin1] += 1
+    for start, end, _ in gaz.scan(title or ""):  # "New Jersey Shooting Leaves Tot, Man Dead"
+        for cand in gaz.lookup(title[start:end] if title else "", country_code=country)[:1]:
+            if cand.kind == "admin1":
+                votes[cand.name] += 2
     if not votes:
         return None
     (best, n), *rest = votes.most_common(2)
