@@ -123,3 +123,13 @@ def test_behaviour_all_caps_wire_works_like_normal_text() -> None:
     assert main.killed is not None and main.killed.best == 4
     assert main.date.start == "2024-02-07"
     assert main.location.name == "Kano"
+
+
+def test_behaviour_sports_metaphors_are_not_events() -> None:
+    text = (
+        "Rovers shot down City 3-1 in a bruising derby on Sunday. A late strike from the substitute killed off "
+        "the contest after the referee showed a red card; the goalkeeper was massacred by the midfield."
+    )
+    assert extract(text, published="2024-03-04") == []
+    shooting = "A man was shot and killed outside the stadium after the match on Sunday, police said."
+    assert _main(extract(shooting, published="2024-03-04")).killed is not None

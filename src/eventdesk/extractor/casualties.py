@@ -179,7 +179,9 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             if m and not _GAP_BLOCK.search(gap) and not _NUMBER_WORD.search(gap):
                 word = m.group("word")
                 voice = _voice(word)
-                if voice != "passive" or m.group("aux") or not m.group("gap").strip() or _bare_headline(m, after):
+                if voice == "nominal" and len(m.group("gap").split()) > 2:
+                    m = None  # "hundreds of mourners carried the bodies": a clause, not "12 civilian deaths"
+                elif voice != "passive" or m.group("aux") or not m.group("gap").strip() or _bare_headline(m, after):
                     if not _active_use(after[m.end() :]) or voice != "passive" or m.group("aux"):
                         claims.append(
                             _claim(num, _category(word), num.start, num.end + m.end(), sent, s_start)

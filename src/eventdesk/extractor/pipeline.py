@@ -8,7 +8,9 @@ events (:mod:`eventdesk.extractor.segment`) and fills each event's fields from i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,7 @@ from eventdesk.extractor.types import choose_type, event_type, find_triggers, re
 from eventdesk.io.validate import check_text
 from eventdesk.nlp.truecase import needs_truecasing, restore_case
 from eventdesk.records import DateValue, Event, Evidence, Report
+from eventdesk.resources import read_lines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -65,9 +68,26 @@ def extract_report(report: Report) -> tuple[Event, ...]:
     return extract_doc(prep, load_nlp()(prep.nlp_text))
 
 
+# a report using this many different words of sports reporting is sport, whatever its metaphors
+SPORTS_MIN_WORDS = 5
+
+
+@functools.lru_cache(maxsize=1)
+def _sports_pattern() -> re.Pattern[str]:
+    words = sorted(read_lines("sports_words.txt"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+
+
+def is_sports_report(text: str) -> bool:
+    """"Rovers shot down City ... a late strike killed off the contest": a match report."""
+    return len({m.group(0).lower() for m in _sports_pattern().finditer(text)}) >= SPORTS_MIN_WORDS
+
+
 def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
     report = prep.report
     text = report.text
+    if is_sports_report(text):
+        return ()
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     sent_spans = list(doc.sents)
     triggers = find_triggers(text)
