@@ -2,7 +2,7 @@
 
 en_core_web_sm's attribute ruler maps tags to POS and fixes a few words with 179 rules of one or
 two tokens (``{"TAG": "NN"}``, ``{"LOWER": {"IN": [...]}, "DEP": "pobj"}``). spaCy's ``Matcher``
-tries every rule at every token, which took about an eighth of the whole pipeline's time
+tries every rule at every token, which took 7-12% of the whole pipeline's time
 (docs/benchmarks.md). :class:`AttributeRuleIndex` files each pattern under the values its first
 token asks for, and tests a token's attribute values against the rules once per distinct set of
 values (the same words with the same tags recur), not once per token. It returns the same list as
