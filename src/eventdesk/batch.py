@@ -9,6 +9,7 @@ goes on.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import sys
 import traceback
@@ -102,9 +103,17 @@ def run_batch(
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     if method == "fork":
         _warm_up()  # load the model and lexicons once; children share the pages
+        # the collector of a child never walks (and so never copies) the objects loaded before
+        # the fork: the gazetteer, lexicons and pipeline stay shared pages
+        gc.freeze()
     ctx = mp.get_context(method)
     window = 2 * workers  # bounded look-ahead: a huge input is never read into memory at once
-    with ctx.Pool(processes=workers, initializer=None if method == "fork" else _warm_up) as pool:
+    try:
+        pool = ctx.Pool(processes=workers, initializer=None if method == "fork" else _warm_up)
+    finally:
+        if method == "fork":
+            gc.unfreeze()  # only the children keep them out of collection
+    with pool:
         pending: deque[AsyncResult[list[ReportResult]]] = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(process_chunk, (chunk,)))

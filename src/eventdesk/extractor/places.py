@@ -106,9 +106,10 @@ def _country_hint(ctx: EventContext, gaz: Gazetteer) -> str | None:
 
 def _candidates(ctx: EventContext, gaz: Gazetteer) -> list[tuple[int, int]]:
     spans: set[tuple[int, int]] = set()
+    ents = [e for e in ctx.doc.ents if e.label_ in ("GPE", "LOC", "FAC")]  # once: Span.ents reads all of them
     for sent in ctx.sents:
-        for ent in sent.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC"):
+        for ent in ents:
+            if ent.start >= sent.start and ent.end <= sent.end:  # what Span.ents keeps
                 spans.add((ent.start_char, ent.end_char))
     lo = min((s.start_char for s in ctx.sents), default=0)
     hi = max((s.end_char for s in ctx.sents), default=0)
