@@ -132,8 +132,10 @@ def test_casualties_single_deaths(text: str, killed: int) -> None:
         ("Lee, of the 4400 block of West Adams, was dead at the scene.", None, None),  # not 4,400
         ("Five men were wounded in a shooting, leaving two in critical condition.", None, 5),
         ("The gunman opened fire, leaving two dead.", 2, None),
-        ("A MAN IN HIS 20'S PASSED AWAY.", None, None),  # not 20
+        ("A MAN IN HIS 20'S PASSED AWAY.", 1, None),  # one man, not 20
         ("Police were called on Monday. Nelson was shot in the arm.", None, None),  # a lone word is no subject
+        ("A 3-year-old girl is recovering at Nationwide Children's Hospital.", None, 1),  # a name, not a tally
+        ("A man in his late 50s was shot in the arm.", None, 1),
     ],
 )
 def test_casualties_fatally_and_addresses(text: str, killed: int | None, injured: int | None) -> None:

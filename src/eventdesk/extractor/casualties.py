@@ -60,7 +60,7 @@ _PERP = re.compile(
 _AGGREGATE = re.compile(
     r"\b(?:this year|so far|since (?:january|the start|the beginning|\d{4})|in total|last year|"
     r"per year|a year|each year|every year|annually|to date|over the past|in the past|past year|"
-    r"nationwide|statistics|homicides? (?:this|last))\b"
+    r"statistics|homicides? (?:this|last))\b"
 )
 _NUMBER_WORD = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens?|hundreds?)\b",
@@ -127,7 +127,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
-        rf"(?:,[^,.]{{1,40}},)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
+        rf"(?:,[^,.]{{1,40}},|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
         rf"(?P<word>{passive}|{intrans})(?![\w-])",
         re.IGNORECASE,
     )
@@ -163,7 +163,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
     claims: list[CasualtyClaim] = []
     for s_start, s_end in sentences:
         sent = text[s_start:s_end]
-        if _AGGREGATE.search(sent.lower()):
+        if _AGGREGATE.search(sent.lower()) or re.search(r"\bnationwide\b", sent):  # not "Nationwide Children's"
             continue
         numbers = find_numbers(text, s_start, s_end)
         for num in numbers:
