@@ -61,3 +61,15 @@ def test_places_dateline_under_a_header_is_only_a_fallback() -> None:
 def test_places_outlet_name_in_the_title_is_only_a_fallback() -> None:
     text = "A man was shot and wounded Sunday night in Spokane, police said."
     assert _place(text, title="Man wounded in shooting - KXLY Seattle")[0] == "Spokane"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A boy was shot and killed Wednesday near his home in the Roseland neighborhood of Chicago, police said.",
+        "A Springfield, Massachusetts native was shot and killed Wednesday in Chicago, police said.",
+        "The gunman fatally shot Hale, 31, at a home in Chicago on Wednesday, police said.",
+    ],
+)
+def test_places_neighbourhoods_home_towns_and_people_with_ages(text: str) -> None:
+    assert _place(text) == ("Chicago", "Illinois")

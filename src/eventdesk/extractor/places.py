@@ -36,7 +36,7 @@ _SITE_AFTER = re.compile(
 )
 # a capitalised word right after a name makes it part of a longer one ("Jamaica Plain", "Fountain Ave")
 _PROPER_AFTER = re.compile(
-    r" (?!(?:Police|Sheriff|Fire|Mayor|City|County|Township|Parish|Borough|Area|Metro|Region|"
+    r" (?!(?:Police|Sheriff|Fire|Mayor|City|County|Township|Parish|Borough|Area|Metro|Region|News|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z][a-z]+\b"
 )
@@ -45,8 +45,12 @@ _PROPER_BEFORE = re.compile(
     r"(?<![.!?:\n]\s)(?<!^)\b(?!(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central|"
     r"Greater|Metro|Upper|Lower|Inner|Old|New|The|In|At|Near|Outside|From|Of|To|And|But)\b)[A-Z][a-z]+ $"
 )
-# "Medina recalled", "Tyler said": a person speaking, not a place
-_SPEAKER_AFTER = re.compile(r",?\s+(?:said|says|recalled|told|added|explained|noted|asked|wrote|testified)\b")
+# "Medina recalled", "Tyler said", "Hale, 31,": a person, not a place; "the Englewood neighborhood",
+# "a Springfield, Mass., native": a part of a city or someone's home town, not the event's place
+_SPEAKER_AFTER = re.compile(
+    r",?\s+(?:said|says|recalled|told|added|explained|noted|asked|wrote|testified)\b|,\s*\d{1,2},"
+    r"|(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?,?)?\s+(?:neighbou?rhood|subdivision|section|native|resident)s?\b"
+)
 # "Dianne Harriell, 28, of Dayton": where someone lives, not where it happened
 _RESIDENCE = re.compile(r"(?:\b\d{1,3},?\s+of|\b(?:resident|residents|native|natives)\s+of)\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|into|across|around|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -139,8 +143,13 @@ def find_location(
             hints.setdefault(text[start:end].lower(), (admin1, cc))
     hinted = Counter(cc for _, cc in hints.values() if cc)
     country = hinted.most_common(1)[0][0] if hinted else _country_hint(ctx, gaz)
+    guessed = not hinted  # the country is only the majority of the report's place names
     region = _document_admin1(ctx, gaz, hints, country, title)
+    # names inside a person's or an organisation's name: "Michael Adams Jr.", "Islamic Movement of Uzbekistan"
+    # ("Boston Police Department" starts with its city and keeps it)
     people = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"]
+    orgs = [(e[1:].start_char if e[0].lower_ == "the" and len(e) > 1 else e.start_char, e.end_char)
+            for e in ctx.doc.ents if e.label_ == "ORG"]
     mentions: list[PlaceMention] = []
     dl = _dateline(ctx, gaz, country, region) if use_dateline else None
     dl_span = dateline_span(text)
@@ -150,12 +159,14 @@ def find_location(
             continue  # "510 miles southeast of Tehran", "the 4800 block of South Throop", "Ridgecrest Apartments"
         if dl_span and dl_span[0] <= start < dl_span[1]:
             continue  # the dateline says where the report was filed; it only counts as a fallback
-        if (any((a <= start < b or a < end <= b) and (a, b) != (start, end) for a, b in people) or _PROPER_AFTER.match(text[end : end + 30])
+        if (any((a <= start < b or a < end <= b) and (a, b) != (start, end) for a, b in people)
+                or any(a < start < b and not _LOCATIVE.search(text[a:start][-20:]) for a, b in orgs)
+                or _PROPER_AFTER.match(text[end : end + 30])
                 or _PROPER_BEFORE.search(before[-25:]) or _RESIDENCE.search(before[-25:])
                 or _SPEAKER_AFTER.match(text[end : end + 20])):
             continue  # "Michael Adams Jr.", "Jamaica Plain", "Orchard Mesa", "28, of Dayton"
         admin1, cc = hints.get(text[start:end].lower(), (None, None))
-        place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc))
+        place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
         if place is None:
             continue
         score = _SPECIFICITY.get(place.kind, 1.0)
@@ -178,9 +189,10 @@ def find_location(
             if _SITE_AFTER.match(title[end : end + 40]):
                 continue
             before = title[max(0, start - 25) : start]
-            if _PROPER_BEFORE.search(before) or _STREET_BEFORE.search(before):
+            if (_PROPER_BEFORE.search(before) or _STREET_BEFORE.search(before)
+                    or _PROPER_AFTER.match(title[end : end + 30]) or _SPEAKER_AFTER.match(title[end : end + 40])):
                 continue
-            place = _resolve(gaz, title[start:end], cc or country, admin1, region, explicit=bool(cc))
+            place = _resolve(gaz, title[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
             if place is not None:
                 # the headline's places beat the body's; the outlet's home town is only a fallback
                 score = _SPECIFICITY.get(place.kind, 1.0) + 2.0 if start < outlet_from else _DATELINE_SCORE
@@ -220,12 +232,14 @@ def _other_state(place: Place, region: str | None, admin1: str | None) -> bool:
 
 
 def _resolve(gaz: Gazetteer, name: str, country: str | None, admin1: str | None, region: str | None,
-             *, explicit: bool = False) -> Place | None:
+             *, explicit: bool = False, guessed: bool = False) -> Place | None:
     """Resolve a name with its own qualifier, else inside the report's state or province when a
     place of that name lies there ("Roswell" in a report about New Mexico), else anywhere."""
     if admin1 is None and region is not None and gaz.lookup(name, country_code=country, admin1=region):
         return gaz.resolve(name, country_code=country, admin1=region)
     found = gaz.resolve(name, country_code=country, admin1=admin1)
+    if found is None and country and guessed and not explicit:
+        return gaz.resolve(name, admin1=admin1)  # the guessed country was wrong: "Chicago" is not in England
     if found is not None and country and not explicit and found.population < _VILLAGE:
         # the report's country is a guess from its other places: "Baghdad" is Iraq's capital,
         # not an Iranian village of that name
