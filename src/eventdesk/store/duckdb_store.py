@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ import duckdb
 
 from eventdesk.errors import StoreError
 from eventdesk.store.schema import TABLES, create_statements
-from eventdesk.store.sql import Row, SqlStore
+from eventdesk.store.sql import NestedTransactions, Row, SqlStore
 
 MEMORY_LIMIT = "512MB"  # DuckDB buffer cache (env EVENTDESK_DUCKDB_MEMORY overrides); spills to disk beyond
 TYPES = {
@@ -32,7 +31,9 @@ TYPES = {
 }
 
 
-class DuckDBBackend:
+class DuckDBBackend(NestedTransactions):
+    BEGIN_SQL = "BEGIN TRANSACTION"
+
     def __init__(self, path: str) -> None:
         self.url = f"duckdb:///{Path(path).resolve()}" if path != ":memory:" else "duckdb:///:memory:"
         try:
@@ -46,7 +47,6 @@ class DuckDBBackend:
             raise StoreError(f"cannot open {path}: {exc}") from exc
         # bound DuckDB's buffer cache so peak memory does not grow with the store
         self.con.execute(f"SET memory_limit = '{os.environ.get('EVENTDESK_DUCKDB_MEMORY', MEMORY_LIMIT)}'")
-        self._depth = 0
         self._types = {t: {c: TYPES[k] for c, k, _ in cols} for t, cols in TABLES.items()}
         # ART indexes slow bulk loads and are not needed for DuckDB's scans, except the keys
         for statement in create_statements(TYPES, indexes=False, keys=False):
@@ -90,26 +90,6 @@ class DuckDBBackend:
             )
         finally:
             os.unlink(name)
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self.execute("BEGIN TRANSACTION")
-        self._depth = 1
-        try:
-            yield
-        except BaseException:
-            self._depth = 0
-            self.con.execute("ROLLBACK")
-            raise
-        self._depth = 0
-        self.execute("COMMIT")
 
     def close(self) -> None:
         self.con.close()

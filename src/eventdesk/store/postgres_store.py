@@ -8,15 +8,14 @@ Bulk rows go in with ``COPY``. The schema is created on first use.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 import psycopg
 
 from eventdesk.errors import StoreError
 from eventdesk.store.schema import create_statements
-from eventdesk.store.sql import Row, SqlStore
+from eventdesk.store.sql import NestedTransactions, Row, SqlStore
 
 TYPES = {
     "TEXT": "TEXT",
@@ -32,14 +31,13 @@ def _masked(dsn: str) -> str:
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", dsn)
 
 
-class PostgresBackend:
+class PostgresBackend(NestedTransactions):
     def __init__(self, dsn: str) -> None:
         self.url = _masked(dsn)
         try:
             self.con = psycopg.connect(dsn, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {self.url}: {exc}", code="unavailable") from exc
-        self._depth = 0
         with self.transaction():
             for statement in create_statements(TYPES):
                 self.execute(statement)
@@ -73,26 +71,8 @@ class PostgresBackend:
         except psycopg.Error as exc:
             raise StoreError(f"{self.url}: {exc}") from exc
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self.execute("BEGIN")
-        self._depth = 1
-        try:
-            self.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
-            yield
-        except BaseException:
-            self._depth = 0
-            self.con.execute("ROLLBACK")
-            raise
-        self._depth = 0
-        self.execute("COMMIT")
+    def on_begin(self) -> None:
+        self.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])  # one writer at a time
 
     def close(self) -> None:
         self.con.close()

@@ -14,7 +14,7 @@ import json
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -52,6 +52,43 @@ class Backend(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class NestedTransactions:
+    """``transaction()`` for a backend whose connection runs in autocommit mode: the outermost call
+    begins (``BEGIN_SQL``, then :meth:`on_begin`, e.g. a writer lock) and commits, or rolls back on
+    any error; nested calls join the open transaction."""
+
+    BEGIN_SQL = "BEGIN"
+    _depth = 0
+    con: Any
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    def on_begin(self) -> None:
+        """Run first inside every outermost transaction."""
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.execute(self.BEGIN_SQL)
+        self._depth = 1
+        try:
+            self.on_begin()
+            yield
+        except BaseException:
+            self._depth = 0
+            self.con.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.execute("COMMIT")
 
 
 def content_hash(report: Report) -> str:
