@@ -164,7 +164,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
     for s_start, s_end in sentences:
         sent = text[s_start:s_end]
         if _AGGREGATE.search(sent.lower()) or re.search(r"\bnationwide\b", sent):  # not "Nationwide Children's"
-            continue
+            continue  # a tally of many incidents ("so far this year", "nationwide")
         numbers = find_numbers(text, s_start, s_end)
         for num in numbers:
             before = text[s_start : num.start]
@@ -173,9 +173,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             after = text[num.end : s_end]
             m = forward.match(after)
             gap = re.sub(r"\S*-\S*", " ", m.group("gap").lower()) if m else ""
-            address = (num.value or 0) >= 100 and re.match(r"\s+(?:[NSEW]\.?\s+)?[A-Z]", after)  # "1121 W. Columbus Ave."
-            if m and (address or _NOT_A_FIGURE.match(after) or text[max(0, num.start - 1) : num.start] in (".", "$", "#")):
-                m = None  # "4 A child was shot" (a list number), "in his 20's was shot", ".223"
+            if m and _not_a_figure(text, num, after):
+                m = None
             if m and not _GAP_BLOCK.search(gap) and not _NUMBER_WORD.search(gap):
                 word = m.group("word")
                 voice = _voice(word)
@@ -232,6 +231,14 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             claims.append(CasualtyClaim(category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                         singular=True))
     return _carry_qualifiers(text, claims)
+
+
+def _not_a_figure(text: str, num: NumberMention, after: str) -> bool:
+    """A number that counts no one: a house number ("1121 W. Columbus Ave.", "the 4400 block"), a list
+    number ("4 A child was shot"), an age ("in his 20's"), a calibre or a price (".223", "$5")."""
+    if (num.value or 0) >= 100 and re.match(r"\s+(?:[NSEW]\.?\s+)?[A-Z]", after):
+        return True
+    return bool(_NOT_A_FIGURE.match(after)) or text[max(0, num.start - 1) : num.start] in (".", "$", "#")
 
 
 def _known_surname(text: str, word: str, before: int) -> bool:

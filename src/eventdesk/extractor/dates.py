@@ -121,20 +121,12 @@ def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | N
     m = re.fullmatch(rf"(?:early |mid-?|late )?({MONTH_RE}),? ((?:19|20)\d\d)", e)
     if m:
         return _month(int(m.group(2)), _MONTHS[m.group(1).rstrip(".")])
-    m = re.fullmatch(rf"({MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{2,4}}))?", e) or None
+    m = re.fullmatch(rf"({MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{2,4}}))?", e)
     if m:
-        month, day = _MONTHS[m.group(1).rstrip(".")], int(m.group(2))
-        if m.group(3):
-            d = _safe_date(_full_year(int(m.group(3))), month, day)
-            return _day(d) if d else None
-        return _infer_year(month, day, published)
+        return _month_day(m.group(1), m.group(2), m.group(3), published)
     m = re.fullmatch(rf"(\d{{1,2}}) ({MONTH_RE})(?:,? (\d{{2,4}}))?", e)
     if m:
-        month, day = _MONTHS[m.group(2).rstrip(".")], int(m.group(1))
-        if m.group(3):
-            d = _safe_date(_full_year(int(m.group(3))), month, day)
-            return _day(d) if d else None
-        return _infer_year(month, day, published)
+        return _month_day(m.group(2), m.group(1), m.group(3), published)
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", e)
     if m:
         d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -205,6 +197,15 @@ def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | N
             "range",
         )
     return _by_dateparser(e, published)
+
+
+def _month_day(month_name: str, day: str, year: str | None, published: dt.date | None) -> ResolvedDate | None:
+    """"Jan. 3, 2024" / "3 January": the stated year, else the one inferred from publication."""
+    month = _MONTHS[month_name.rstrip(".")]
+    if year:
+        d = _safe_date(_full_year(int(year)), month, int(day))
+        return _day(d) if d else None
+    return _infer_year(month, int(day), published)
 
 
 def _infer_year(month: int, day: int, published: dt.date | None) -> ResolvedDate | None:

@@ -7,6 +7,7 @@ the dateline city is only a fallback when the text names no other place for the 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -47,7 +48,7 @@ _PROPER_BEFORE = re.compile(
 )
 # "Medina recalled", "Tyler said", "Hale, 31,": a person, not a place; "the Englewood neighborhood",
 # "a Springfield, Mass., native": a part of a city or someone's home town, not the event's place
-_SPEAKER_AFTER = re.compile(
+_NOT_THE_PLACE_AFTER = re.compile(
     r",?\s+(?:said|says|recalled|told|added|explained|noted|asked|wrote|testified)\b|,\s*\d{1,2},"
     r"|(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?,?)?\s+(?:neighbou?rhood|subdivision|section|native|resident)s?\b"
 )
@@ -163,7 +164,7 @@ def find_location(
                 or any(a < start < b and not _LOCATIVE.search(text[a:start][-20:]) for a, b in orgs)
                 or _PROPER_AFTER.match(text[end : end + 30])
                 or _PROPER_BEFORE.search(before[-25:]) or _RESIDENCE.search(before[-25:])
-                or _SPEAKER_AFTER.match(text[end : end + 20])):
+                or _NOT_THE_PLACE_AFTER.match(text[end : end + 20])):
             continue  # "Michael Adams Jr.", "Jamaica Plain", "Orchard Mesa", "28, of Dayton"
         admin1, cc = hints.get(text[start:end].lower(), (None, None))
         place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
@@ -190,7 +191,7 @@ def find_location(
                 continue
             before = title[max(0, start - 25) : start]
             if (_PROPER_BEFORE.search(before) or _STREET_BEFORE.search(before)
-                    or _PROPER_AFTER.match(title[end : end + 30]) or _SPEAKER_AFTER.match(title[end : end + 40])):
+                    or _PROPER_AFTER.match(title[end : end + 30]) or _NOT_THE_PLACE_AFTER.match(title[end : end + 40])):
                 continue
             place = _resolve(gaz, title[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
             if place is not None:
@@ -208,6 +209,7 @@ def find_location(
     return to_location(best.place, Evidence(best.start, best.end, source[best.start : best.end], best.field))
 
 
+@functools.lru_cache(maxsize=16)  # asked for by every event's place, date and perpetrator stages
 def _dateline_match(text: str) -> re.Match[str] | None:
     """The first line-initial "PLACE, Region -" (or capitalised dateline) whose place is a known
     place: "ISAF Joint Command - Afghanistan" is a header, "KABUL, Afghanistan (June 21, 2011)" the dateline."""
