@@ -141,3 +141,33 @@ def test_casualties_single_deaths(text: str, killed: int) -> None:
 def test_casualties_fatally_and_addresses(text: str, killed: int | None, injured: int | None) -> None:
     k, i = combine_claims(text, find_casualties(text, [(0, len(text))]))
     assert (k.best if k else None, i.best if i else None) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("Three people suffered non-life-threatening gunshot wounds in the shooting.", 3),
+        ("Two men sustained minor injuries, police said.", 2),
+        ("Four victims were transported to the hospital after the shooting on Elm Street.", 4),
+        ("Police said 3 people went to area hospitals on their own.", 3),
+        ("Two teenagers remain in critical condition after the drive-by.", 2),
+    ],
+)
+def test_casualties_wounds_hospitals_and_conditions_with_a_figure(text: str, injured: int) -> None:
+    killed, hurt = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert killed is None and hurt is not None and hurt.best == injured
+    assert all(text[e.start : e.end] == e.text for e in hurt.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # without a figure a hospital trip is often a death ("he was taken to the hospital, where he died")
+        "He was taken to the hospital by a relative.",
+        "The two were taken to the hospital where they were pronounced dead.",
+        "After two surgeries, she's in stable condition.",
+    ],
+)
+def test_casualties_hospital_trips_that_are_not_injury_figures(text: str) -> None:
+    _, hurt = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert hurt is None

@@ -73,3 +73,29 @@ def test_places_outlet_name_in_the_title_is_only_a_fallback() -> None:
 )
 def test_places_neighbourhoods_home_towns_and_people_with_ages(text: str) -> None:
     assert _place(text) == ("Chicago", "Illinois")
+
+
+def test_places_the_hospital_town_is_not_the_place() -> None:
+    text = (
+        "Zanesville police say a 14-year-old was accidentally shot Wednesday at a home on Imlay Avenue. "
+        "The boy was taken to Nationwide Children's Hospital in Columbus with a leg wound."
+    )
+    assert _place(text)[0] == "Zanesville"
+
+
+def test_places_a_surname_of_someone_named_is_not_a_place() -> None:
+    text = (
+        "Marion police said a 7-year-old boy was shot and killed Sunday. His mother, Judith Huntley, "
+        "said Huntley was told at the hospital that her son would not survive."
+    )
+    assert _place(text)[0] != "Huntley"
+
+
+def test_places_american_police_words_make_a_bare_town_american() -> None:
+    text = (
+        "A man was shot and killed Saturday night in Taunton. The Taunton Police Department said "
+        "officers found him in the 200 block of Main Street."
+    )
+    assert _place(text)[0] == "Taunton"
+    main = next(e for e in extract(text, published="2024-05-06") if e.role == "main")
+    assert main.location.country == "United States"

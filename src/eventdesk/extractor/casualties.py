@@ -40,17 +40,37 @@ def _words() -> dict[str, tuple[str, frozenset[str]]]:
     return {p: (c, frozenset(v)) for p, (c, v) in out.items()}
 
 
+GAP = " … "  # in a phrase: up to three words ("suffered … wounds": "suffered minor gunshot wounds")
+
+
+def _phrase_regex(phrase: str) -> str:
+    return r"\s+(?:[\w'’-]+\s+){0,3}?".join(
+        re.escape(part).replace(r"\ ", r"\s+") for part in phrase.split(GAP)
+    )
+
+
 def _alternation(voices: set[str]) -> str:
     phrases = [p for p, (_, v) in _words().items() if v & voices]
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(_phrase_regex(p) for p in sorted(phrases, key=len, reverse=True))
 
 
-_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|be|being|been|got|get|remain|remained|lay|left|has|have|had)"
+@functools.lru_cache(maxsize=1)
+def _gap_phrases() -> tuple[tuple[re.Pattern[str], tuple[str, frozenset[str]]], ...]:
+    return tuple((re.compile(_phrase_regex(p), re.IGNORECASE), row) for p, row in _words().items() if GAP in p)
+
+
+def _entry(word: str) -> tuple[str, frozenset[str]] | None:
+    """(category, voices) of a matched casualty phrase."""
+    row = _words().get(re.sub(r"\s+", " ", word.lower()))
+    return row or next((r for pattern, r in _gap_phrases() if pattern.fullmatch(word)), None)
+
+
+_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|is|be|being|been|got|get|remain|remains|remained|lay|left|has|have|had)"
 _GAP_BLOCK = re.compile(
     r"\b(?:said|says|after|when|while|before|because|since|who|which|that|where|by|with|from|"
     r"killing|wounding|injuring|killed|wounded|injured|shot|police|year|years|months|days|hours|"
     r"minutes|miles|km|kilometers|kilometres|percent|times|rounds|bullets|shots|cars|houses|homes|"
-    r"nobody|no|not|none|miracle|reports?|calls?|"
+    r"nobody|no|not|none|miracle|reports?|calls?|he|she|he's|she's|they|it|its|"
     r"buildings|vehicles|blocks|feet|yards|weeks|ago|old|age|aged)\b"
 )
 _PERP = re.compile(
@@ -101,6 +121,7 @@ _NOT_COUNT_BEFORE = re.compile(
     re.IGNORECASE
 )
 _NOT_A_FIGURE = re.compile(r"(?:['’][sS]\b|[sS]\b|\s+(?:A|An|The)\s|\s+block\b)")
+_DIED_AFTER = re.compile(r"\b(?:dead|died|dies|death|succumbed|killed)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|never|nor)\s+(?:a\s+single\s+)?$", re.IGNORECASE)
 _ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -111,10 +132,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     intrans = _alternation({"intransitive"})
     nominal = _alternation({"nominal"})
     active = _alternation({"active"})
+    figure = _alternation({"figure"})
     # NUM [up to 6 modifier words] [AUX] [ADV] PASSIVE | NUM ... INTRANSITIVE | NUM ... NOMINAL
     forward = re.compile(
         rf"^\s*(?P<gap>(?:[\w'’.-]+,?\s+){{0,6}}?)(?:(?P<aux>{_AUX})\s+(?:(?!fatally\b)\w+ly\s+)?(?:(?!fatally\b)\w+\s+)?)?"
-        rf"(?P<word>{passive}|{intrans}|{nominal})(?![\w-])",
+        rf"(?P<word>{passive}|{intrans}|{nominal}|{figure})(?![\w-])",
         re.IGNORECASE,
     )
     backward = re.compile(rf"(?:^|[\s,(])(?P<word>{active})\s+(?:(?:about|some)\s+)?$", re.IGNORECASE)
@@ -135,16 +157,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 
 def _category(word: str) -> str:
-    row = _words().get(re.sub(r"\s+", " ", word.lower()))
+    row = _entry(word)
     return row[0] if row else "injured"
 
 
 def _voice(word: str) -> str:
     """The voice of a casualty word when it follows the figure (passive wins over active)."""
-    row = _words().get(re.sub(r"\s+", " ", word.lower()))
+    row = _entry(word)
     if row is None:
         return "passive"
-    for voice in ("passive", "intransitive", "nominal"):
+    for voice in ("passive", "intransitive", "nominal", "figure"):
         if voice in row[1]:
             return voice
     return "active"
@@ -180,6 +202,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 voice = _voice(word)
                 if voice == "nominal" and len(m.group("gap").split()) > 2:
                     m = None  # "hundreds of mourners carried the bodies": a clause, not "12 civilian deaths"
+                elif voice == "figure" and _DIED_AFTER.search(after[m.end() :]):
+                    m = None  # "the two were taken to the hospital, where they were pronounced dead"
                 elif voice != "passive" or m.group("aux") or not m.group("gap").strip() or _bare_headline(m, after):
                     if not _active_use(after[m.end() :]) or voice != "passive" or m.group("aux"):
                         claims.append(

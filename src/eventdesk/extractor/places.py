@@ -54,6 +54,10 @@ _NOT_THE_PLACE_AFTER = re.compile(
 )
 # "Dianne Harriell, 28, of Dayton": where someone lives, not where it happened
 _RESIDENCE = re.compile(r"(?:\b\d{1,3},?\s+of|\b(?:resident|residents|native|natives)\s+of)\s+$", re.IGNORECASE)
+# "taken to Nationwide Children's Hospital in Columbus": where a victim was treated, not the event's place
+_TREATED_IN = re.compile(
+    r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|infirmary)\b[^.;]{0,30}?\bin\s+$", re.IGNORECASE
+)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|into|across|around|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'-]{1,30}?))?"
                        r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s", re.MULTILINE)
@@ -95,8 +99,20 @@ def _hint_after(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, str | 
     return None, None
 
 
+# words of American local reporting: with no place qualified, they make the report's country the US
+# ("Birmingham police ... the 1500 block of ...": Alabama, not England)
+_US_MARKERS = re.compile(
+    r"\b(?:\d{2,5}\s+block\s+of|[Ss]heriff['’]s\s+(?:[Oo]ffice|[Dd]epartment|[Dd]eputies)|[Pp]olice\s+[Dd]epartment|"
+    r"[Dd]istrict\s+[Aa]ttorney|[Hh]ighway\s+[Pp]atrol|[Ss]tate\s+[Pp]olice|[Cc]ounty\s+[Ss]heriff|"
+    r"[Cc]ounty\s+[Pp]rosecutor|[Cc]ounty\s+[Cc]oroner|[Mm]edical\s+[Ee]xaminer|[Ss]heriff\s+[A-Z][a-z]+)\b"
+)
+US_MARKER_WEIGHT = 3
+
+
 def _country_hint(ctx: EventContext, gaz: Gazetteer) -> str | None:
     counts: Counter[str] = Counter()
+    if len(_US_MARKERS.findall(ctx.text[:20_000])) >= 1:
+        counts["US"] += US_MARKER_WEIGHT
     for ent in ctx.doc.ents:
         if ent.label_ in ("GPE", "NORP", "LOC"):
             for p in gaz.lookup(ctx.text[ent.start_char : ent.end_char])[:1]:
@@ -151,6 +167,8 @@ def find_location(
     people = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"]
     orgs = [(e[1:].start_char if e[0].lower_ == "the" and len(e) > 1 else e.start_char, e.end_char)
             for e in ctx.doc.ents if e.label_ == "ORG"]
+    # "Judith Huntley ... At the hospital Huntley was told": a surname of someone named in the report
+    surnames = {e[-1].text for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper()}
     mentions: list[PlaceMention] = []
     dl = _dateline(ctx, gaz, country, region) if use_dateline else None
     dl_span = dateline_span(text)
@@ -164,9 +182,11 @@ def find_location(
                 or any(a < start < b and not _LOCATIVE.search(text[a:start][-20:]) for a, b in orgs)
                 or _PROPER_AFTER.match(text[end : end + 30])
                 or _PROPER_BEFORE.search(before[-25:]) or _RESIDENCE.search(before[-25:])
-                or _NOT_THE_PLACE_AFTER.match(text[end : end + 20])):
-            continue  # "Michael Adams Jr.", "Jamaica Plain", "Orchard Mesa", "28, of Dayton"
+                or _NOT_THE_PLACE_AFTER.match(text[end : end + 20]) or _TREATED_IN.search(before)):
+            continue  # "Michael Adams Jr.", "Jamaica Plain", "Orchard Mesa", "28, of Dayton", "hospital in Columbus"
         admin1, cc = hints.get(text[start:end].lower(), (None, None))
+        if not (admin1 or cc) and text[start:end] in surnames:
+            continue
         place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
         if place is None:
             continue
