@@ -79,3 +79,19 @@ def test_no_date_in_text_falls_back_to_publication() -> None:
     main = next(e for e in events if e.role == "main")
     assert (main.date.start, main.date.basis, main.date.evidence) == ("2024-05-02", "published", ())
     assert dt.date.fromisoformat(main.date.start)
+
+
+def test_an_explicit_date_beats_a_weekday_it_overlaps() -> None:
+    text = (
+        "Four people were shot around 9:30 p.m. Saturday, Feb. 9, 2013, on Bourbon Street. "
+        "A third man was booked Saturday with attempted murder, police said."
+    )
+    assert _main_date(text, "2013-02-18")[0] == "2013-02-09"
+
+
+def test_a_shooting_reported_on_a_day_happened_that_day() -> None:
+    text = (
+        "A 14-year-old was trying to rob the victims, police said Monday. "
+        "The shooting was reported about 10 a.m. Sunday at a home in the 2100 block of 89th Street."
+    )
+    assert _main_date(text, "2017-02-13")[0] == "2017-02-12"

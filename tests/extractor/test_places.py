@@ -99,3 +99,26 @@ def test_places_american_police_words_make_a_bare_town_american() -> None:
     assert _place(text)[0] == "Taunton"
     main = next(e for e in extract(text, published="2024-05-06") if e.role == "main")
     assert main.location.country == "United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a street corner and a business named like towns
+        ("Indianapolis police said a man was shot and killed near Lynn and Michigan streets on Sunday.", None,
+         "Indianapolis"),
+        ("Bowling Green police said a man was shot in the parking lot of the Puerto Vallarta on Scottsville Road.",
+         None, "Bowling Green"),
+        # a small town in the headline after "in"; a neighbourhood the text names as one is not a town
+        ("Sign in to read this story. Already have an account?", "Juvenile shot in arm in Duquesne", "Duquesne"),
+        ("Two teenage boys were shot Friday evening in the Roseland neighborhood, according to Chicago police.",
+         "2 teenage boys shot in Roseland", "Chicago"),
+    ],
+)
+def test_places_corners_businesses_and_headline_towns(text: str, title: str | None, expected: str) -> None:
+    assert _place(text, title)[0] == expected
+
+
+def test_places_a_state_that_is_also_a_country() -> None:
+    text = "A man was shot and killed Sunday in Greenville, Georgia, the Meriwether County Sheriff's Office said."
+    assert _place(text) == ("Greenville", "Georgia")

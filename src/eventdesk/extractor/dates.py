@@ -245,21 +245,25 @@ def _by_dateparser(expression: str, published: dt.date | None) -> ResolvedDate |
     return None
 
 
+_DATELINE_DAY = rf"(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\s+{MONTH_RE}\s+\d{{2,4}})"
+# a dateline's date stands in brackets or before the dash: "KABUL, Afghanistan (Jan. 25, 2013)",
+# "SAN SALVADOR, 12 NOV 89 --", or ends the header line ("Operational Update June 13, 2011"); "shot around 9:30 p.m. Saturday, Feb. 9, 2013, on Bourbon Street" is the story's
 _DATELINE = re.compile(
-    rf"^.{{0,160}}?\(?\b(?P<date>(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\s+{MONTH_RE}\s+\d{{2,4}}))\b",
+    rf"^.{{0,160}}?(?:\(\s*(?P<date>{_DATELINE_DAY})\s*\)|\b(?P<dashed>{_DATELINE_DAY})\s*(?:\([^)]{{0,40}}\)\s*)?(?:(?:--|—|–|-)\s|[ \t]*\n))",
     re.IGNORECASE | re.DOTALL,
 )
 
 
 def dateline_date(text: str) -> tuple[ResolvedDate, int, int] | None:
-    """The date in a wire dateline ("KABUL, Afghanistan (Jan. 25, 2013)", "SAN SALVADOR, 12 NOV 89")."""
+    """The date in a wire dateline ("KABUL, Afghanistan (Jan. 25, 2013)", "SAN SALVADOR, 12 NOV 89 --")."""
     m = _DATELINE.match(text[:200])
     if not m:
         return None
-    r = resolve_date(m.group("date"), None)
+    group = "date" if m.group("date") else "dashed"
+    r = resolve_date(m.group(group), None)
     if r is None or r.precision != "day":
         return None
-    return r, m.start("date"), m.end("date")
+    return r, m.start(group), m.end(group)
 
 
 def find_date_expressions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -66,7 +66,8 @@ def date_mentions(doc: Doc, text: str, published: dt.date | None) -> list[DateMe
     spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")}
     for s, e in find_date_expressions(text):
         if not any(a <= s and e <= b for a, b in spans):
-            spans = {(a, b) for a, b in spans if not (s <= a and b <= e)} | {(s, e)}
+            # the pattern wins over an entity it overlaps: "9:30 p.m. Saturday" against "Saturday, Feb. 9, 2013"
+            spans = {(a, b) for a, b in spans if not (a < e and s < b)} | {(s, e)}
     out = []
     for s, e in sorted(spans):
         resolved = resolve_date(text[s:e], published)
@@ -79,6 +80,11 @@ def date_mentions(doc: Doc, text: str, published: dt.date | None) -> list[DateMe
                     break
         out.append(DateMention(s, e, resolved))
     return out
+
+
+# subjects that make "reported" mean "happened": "the shooting was reported Sunday"
+_HAPPENINGS = frozenset({"shooting", "incident", "attack", "gunfire", "shot", "blast", "explosion", "stabbing",
+                         "robbery", "fire", "disturbance", "fight", "altercation"})
 
 
 def head_class(doc: Doc, start: int, end: int) -> str | None:
@@ -109,6 +115,8 @@ def head_class(doc: Doc, start: int, end: int) -> str | None:
         if tok.i in inside:
             continue
         cls = classes.get(tok.lemma_.lower()) or classes.get(tok.lower_)
+        if cls == "report" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lemma_.lower() in _HAPPENINGS for c in tok.children):
+            return "scene"  # "the shooting was reported about 10 a.m. Sunday": when it happened, not the telling
         if cls is not None:
             return cls
         if tok.pos_ == "VERB":

@@ -35,6 +35,9 @@ _SITE_AFTER = re.compile(
     r"Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.?|Lane|Ln\.|Court|Ct\.|Parkway|Pkwy\.?|Highway|Hwy\.?|Mall|"
     r"(?:High|Middle|Elementary)\s+School|Hospital|Medical\s+Center|Church|Motel|Hotel|Inn|Bar|Lounge|Club)\b"
 )
+# "near Lynn and Michigan streets", "the parking lot of the Puerto Vallarta": a street corner, a business
+_CORNER_AFTER = re.compile(r"\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?\s+(?:streets|avenues|roads|boulevards|drives)\b")
+_SITE_BEFORE = re.compile(r"\b(?:of|at|inside|outside|behind)\s+the\s+$")
 # a capitalised word right after a name makes it part of a longer one ("Jamaica Plain", "Fountain Ave")
 _PROPER_AFTER = re.compile(
     r" (?!(?:Police|Sheriff|Fire|Mayor|City|County|Township|Parish|Borough|Area|Metro|Region|News|"
@@ -52,6 +55,8 @@ _NOT_THE_PLACE_AFTER = re.compile(
     r",?\s+(?:said|says|recalled|told|added|explained|noted|asked|wrote|testified)\b|,\s*\d{1,2},"
     r"|(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?,?)?\s+(?:neighbou?rhood|subdivision|section|native|resident)s?\b"
 )
+_ABBREVIATED_STATE = re.compile(r",\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)")
+_PART_OF_A_CITY = re.compile(r"\s+(?:neighbou?rhood|subdivision|section|district|community)\b")
 # "Dianne Harriell, 28, of Dayton": where someone lives, not where it happened
 _RESIDENCE = re.compile(r"(?:\b\d{1,3},?\s+of|\b(?:resident|residents|native|natives)\s+of)\s+$", re.IGNORECASE)
 # "taken to Nationwide Children's Hospital in Columbus": where a victim was treated, not the event's place
@@ -72,6 +77,7 @@ _DATELINE_SCORE = 1.0
 _OTHER_STATE_PENALTY = 6.0
 _BIG_CITY = 100_000
 _VILLAGE = 15_000
+_TITLE_TOWN = 1_000  # the smallest town a headline's "in <Town>" can name
 _SPECIFICITY = {"city": 4, "admin2": 3, "region": 2.5, "admin1": 2, "country": 1}
 
 
@@ -84,14 +90,20 @@ class PlaceMention:
     field: str = "text"  # "title" for a place named in the headline
 
 
-def _hint_after(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, str | None]:
+def _hint_after(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[str | None, str | None]:
     """"Harvey, Ill." / "Kerman, Iran" / "Andar district, Ghazni province": (admin1, country_code)
-    named right after a place."""
+    named right after a place. A name that is both a country and a state ("Greenville, Georgia") is
+    the state when the place before it lies there."""
     m = re.match(r"(?:\s+(?:district|county|township|city|town|village|municipality))?,\s*"
                  r"([A-Z][A-Za-z.’'-]+(?:\s[A-Z][A-Za-z.’'-]+)?)", text[end : end + 60])
     if not m:
         return None, None
-    for cand in gaz.lookup(m.group(1).rstrip(",")):
+    cands = gaz.lookup(m.group(1).rstrip(","))
+    name = text[start:end]
+    for cand in cands:
+        if cand.kind == "admin1" and gaz.lookup(name, country_code=cand.country_code, admin1=cand.name):
+            return cand.name, cand.country_code
+    for cand in cands:
         if cand.kind == "admin1":
             return cand.name, cand.country_code
         if cand.kind == "country":
@@ -155,7 +167,7 @@ def find_location(
     candidates = _candidates(ctx, gaz)
     hints: dict[str, tuple[str | None, str | None]] = {}
     for start, end in candidates:
-        admin1, cc = _hint_after(text, end, gaz)
+        admin1, cc = _hint_after(text, start, end, gaz)
         if admin1 or cc:
             hints.setdefault(text[start:end].lower(), (admin1, cc))
     hinted = Counter(cc for _, cc in hints.values() if cc)
@@ -172,9 +184,13 @@ def find_location(
     mentions: list[PlaceMention] = []
     dl = _dateline(ctx, gaz, country, region) if use_dateline else None
     dl_span = dateline_span(text)
+    not_places: set[str] = set()  # names the text shows are not the place of anything (a neighbourhood)
     for rank, (start, end) in enumerate(candidates):
         before = text[max(0, start - 60) : start]
-        if _REFERENCE.search(before) or _STREET_BEFORE.search(before[-40:]) or _SITE_AFTER.match(text[end : end + 40]):
+        if _PART_OF_A_CITY.match(text[end : end + 20]):
+            not_places.add(text[start:end].lower())
+        if (_REFERENCE.search(before) or _STREET_BEFORE.search(before[-40:]) or _SITE_AFTER.match(text[end : end + 40])
+                or _CORNER_AFTER.match(text[end : end + 40])):
             continue  # "510 miles southeast of Tehran", "the 4800 block of South Throop", "Ridgecrest Apartments"
         if dl_span and dl_span[0] <= start < dl_span[1]:
             continue  # the dateline says where the report was filed; it only counts as a fallback
@@ -188,8 +204,10 @@ def find_location(
         if not (admin1 or cc) and text[start:end] in surnames:
             continue
         place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
-        if place is None:
-            continue
+        if place is None and admin1 and _ABBREVIATED_STATE.match(text[end : end + 12]):
+            place = _big_city(gaz, text[start:end], cc)  # a wrong qualifier: "CHARLOTTE, S.C." is Charlotte, N.C.
+        if place is None or (place.kind == "city" and not (admin1 or cc) and _SITE_BEFORE.search(before[-20:])):
+            continue  # "the parking lot of the Puerto Vallarta": a business named like a town
         score = _SPECIFICITY.get(place.kind, 1.0)
         if _other_state(place, region, admin1):
             score -= _OTHER_STATE_PENALTY  # a small town of that name in another state, in a report about this one
@@ -203,8 +221,13 @@ def find_location(
         # "Man shot on Elm St. - WBTV Charlotte": places after the last separator are the outlet's
         cut = max(title.rfind(" - "), title.rfind(" | "), title.rfind(" – "))
         outlet_from = cut if cut > 15 and len(title) - cut < 80 else len(title)
-        for start, end, _ in gaz.scan(title):
-            admin1, cc = _hint_after(title, end, gaz)
+        usual = {(start, end) for start, end, _ in gaz.scan(title)}
+        for start, end, _ in gaz.scan(title, min_population=_TITLE_TOWN):
+            if (start, end) not in usual and not _LOCATIVE.search(title[max(0, start - 12) : start]):
+                continue  # a small town counts in a headline only after "in", "at", "near": "shot in Duquesne"
+            if title[start:end].lower() in not_places:
+                continue  # "2 teenage boys shot in Roseland" when the text says "the Roseland neighborhood"
+            admin1, cc = _hint_after(title, start, end, gaz)
             if not (admin1 or cc):
                 admin1, cc = hints.get(title[start:end].lower(), (None, None))
             if _SITE_AFTER.match(title[end : end + 40]):
@@ -244,6 +267,11 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the wire dateline ("KABUL, Afghanistan (Jan. 25, 2013) –") stands, if there is one."""
     m = _dateline_match(text)
     return (m.start("place"), m.end()) if m else None
+
+
+def _big_city(gaz: Gazetteer, name: str, country: str | None) -> Place | None:
+    found = gaz.resolve(name, country_code=country)
+    return found if found is not None and found.kind == "city" and found.population >= _BIG_CITY else None
 
 
 def _other_state(place: Place, region: str | None, admin1: str | None) -> bool:
