@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.extractor.casualties import combine_claims, find_casualties
+from eventdesk.extractor.casualties import combine_claims, find_casualties, find_headline_casualties
 
 
 def counts(text: str) -> tuple[tuple[int | None, int | None, int | None] | None, ...]:
@@ -171,3 +171,27 @@ def test_casualties_wounds_hospitals_and_conditions_with_a_figure(text: str, inj
 def test_casualties_hospital_trips_that_are_not_injury_figures(text: str) -> None:
     _, hurt = combine_claims(text, find_casualties(text, [(0, len(text))]))
     assert hurt is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Two children and their father were found dead in a vehicle near a roadside park.", 3),
+        ("A 21-year-old man and a 2-year-old boy were killed in the shooting.", 2),
+        ("Five adults and an unborn child were killed, the coroner said.", 5),
+    ],
+)
+def test_casualties_one_more_named_after_the_figure(text: str, killed: int) -> None:
+    dead, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert dead is not None and dead.best == killed
+
+
+def test_casualties_an_incident_months_earlier_is_not_counted() -> None:
+    text = "Seven people were injured. The shooting came eight months after a bystander was killed in a gun battle."
+    dead, hurt = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert dead is None and hurt is not None and hurt.best == 7
+
+
+def test_casualties_headline_someone_shot_who_then_died() -> None:
+    claims = find_headline_casualties("Teen shot in Miami dies, two others wounded")
+    assert {(c.category, c.best) for c in claims} == {("killed", 1), ("injured", 2)}

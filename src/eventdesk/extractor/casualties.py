@@ -93,6 +93,19 @@ _HEADLINE = re.compile(
     r"shot(?:,|\s+and)\s+(?:wounded|injured)|shot|wounded|injured|hurt)\b",
     re.IGNORECASE,
 )
+_HEADLINE_DIES = re.compile(
+    r"^(?:[\w'’.:-]+\s+){0,4}?(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|person|officer|deputy|"
+    r"student|driver|victim)(?:,\s*\d+,)?\s+(?:shot|stabbed|wounded|injured|hurt)\b[^,;:|]{0,50}?\s+(?:dies|died|has\s+died)\b",
+    re.IGNORECASE,
+)
+# "eight months after an innocent bystander was killed": an earlier incident recalled
+_LONG_AFTER = re.compile(r"\b(?:months|years)\s+(?:after|before|since)\b[^.;]*$", re.IGNORECASE)
+# "two children and their father were found dead": one more than the figure
+_AND_ONE_MORE = re.compile(
+    r"\band\s+(?:his|her|their|a|an|the)\s+(?!unborn\b)(?:[\w-]+\s+)?(?:father|mother|son|daughter|wife|husband|brother|"
+    r"sister|grandmother|grandfather|uncle|aunt|cousin|friend|man|woman|boy|girl|child|teen|teenager)\b",
+    re.IGNORECASE,
+)
 _ACTIVE_SINGLE = re.compile(
     r"\b(?P<verb>fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing|shot|shoots|shooting|"
     r"wounded|wounding|stabbed|stabbing)\s+(?:(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -176,7 +189,9 @@ def _claim(num: NumberMention, category: str, start: int, end: int, sent: str, o
     tail = sent[end - offset : end - offset + 60].lower()
     head = sent[num.end - offset : end - offset].lower()
     perps = 1 if _PERP.search(head) or _PERP.search(tail[:45]) else 0
-    return CasualtyClaim(category, num.low, num.best, num.high, num.qualifier, start, end, perpetrators=perps)
+    more = 1 if _AND_ONE_MORE.search(head) else 0
+    low, best, high = ((v + more if v is not None else None) for v in (num.low, num.best, num.high))
+    return CasualtyClaim(category, low, best, high, num.qualifier, start, end, perpetrators=perps)
 
 
 def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[CasualtyClaim]:
@@ -190,8 +205,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
         numbers = find_numbers(text, s_start, s_end)
         for num in numbers:
             before = text[s_start : num.start]
-            if _NEGATED.search(before[-14:]) or _NOT_COUNT_BEFORE.search(before[-30:]):
-                continue  # "no one was killed", "not a single person was hurt"
+            if _NEGATED.search(before[-14:]) or _NOT_COUNT_BEFORE.search(before[-30:]) or _LONG_AFTER.search(before):
+                continue  # "no one was killed", "not a single person was hurt", "months after 3 were killed"
             after = text[num.end : s_end]
             m = forward.match(after)
             gap = re.sub(r"\S*-\S*", " ", m.group("gap").lower()) if m else ""
@@ -226,7 +241,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 claims.append(_claim(num, "killed", start, num.end, sent, s_start))
         for m in singular.finditer(sent):
             word = m.group("word")
-            if _voice(word) == "passive" and not m.group("aux"):
+            if (_voice(word) == "passive" and not m.group("aux")) or _LONG_AFTER.search(sent[: m.start()]):
                 continue
             if re.fullmatch(r"[A-Z][a-z]+", m.group("subj")) and not _known_surname(text, m.group("subj"), s_start + m.start()):
                 continue  # a lone capitalised word is a subject only as the surname of someone named before
@@ -275,6 +290,10 @@ def _known_surname(text: str, word: str, before: int) -> bool:
 def find_headline_casualties(title: str) -> list[CasualtyClaim]:
     """Claims in a headline: figures as in body text, plus "Teen killed after ..."-style subjects."""
     claims = find_casualties(title, [(0, len(title))])
+    dies = _HEADLINE_DIES.search(title)
+    if dies and not any(c.category == "killed" for c in claims):
+        # "Teen shot in Miami dies, two others wounded": the one who died, besides any figure
+        claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", dies.start(), dies.end(), singular=True))
     if not claims:
         m = _HEADLINE.search(title)
         if m:
