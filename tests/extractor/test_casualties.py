@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from eventdesk.extractor.casualties import combine_claims, find_casualties, find_headline_casualties
@@ -195,3 +197,18 @@ def test_casualties_an_incident_months_earlier_is_not_counted() -> None:
 def test_casualties_headline_someone_shot_who_then_died() -> None:
     claims = find_headline_casualties("Teen shot in Miami dies, two others wounded")
     assert {(c.category, c.best) for c in claims} == {("killed", 1), ("injured", 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("A 3-year-old was shot in the head. The two adults in the car were not injured.", 1),
+        ("Donald Jocelin, 25 and Tobiasz Cudnik, 32 were all transported to the hospital. Two men were wounded.", 2),
+        ("A man shot five people at his home. Seventy people were wounded in gun violence over the holiday weekend.", 5),
+        ("Gunfire wounded four people on Elm Street. Eight others were wounded in shootings across the city.", 4),
+    ],
+)
+def test_casualties_negations_ages_and_roundups_are_not_figures(text: str, injured: int) -> None:
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    _, hurt = combine_claims(text, find_casualties(text, sentences))
+    assert hurt is not None and hurt.best == injured

@@ -80,7 +80,8 @@ _PERP = re.compile(
 _AGGREGATE = re.compile(
     r"\b(?:this year|so far|since (?:january|the start|the beginning|\d{4})|in total|last year|"
     r"per year|a year|each year|every year|annually|to date|over the past|in the past|past year|"
-    r"statistics|homicides? (?:this|last))\b"
+    r"statistics|homicides? (?:this|last)|holiday weekend|across the city|gun violence|"
+    r"in (?:\w+ ){0,2}(?:separate )?shootings)\b"
 )
 _NUMBER_WORD = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens?|hundreds?)\b",
@@ -135,6 +136,8 @@ _NOT_COUNT_BEFORE = re.compile(
 )
 _NOT_A_FIGURE = re.compile(r"(?:['’][sS]\b|[sS]\b|\s+(?:A|An|The)\s|\s+block\b)")
 _DIED_AFTER = re.compile(r"\b(?:dead|died|dies|death|succumbed|killed)\b", re.IGNORECASE)
+# "Donald Jocelin, 25 and Tobiasz Cudnik, 32 were all transported": an age after a name, not a figure
+_AGE_AFTER_NAME = re.compile(r"(?<![\w.])(?!(?:In|On|At|By|For|Of|And|But|The|In|After|Before)\b)[A-Z][a-z]+\s+(?!(?:Dead|Killed|Wounded|Injured|Hurt|Shot|Others|People)\b)[A-Z][a-z'’-]+,\s*$")
 _NEGATED = re.compile(r"\b(?:no|not|never|nor)\s+(?:a\s+single\s+)?$", re.IGNORECASE)
 _ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -148,7 +151,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     figure = _alternation({"figure"})
     # NUM [up to 6 modifier words] [AUX] [ADV] PASSIVE | NUM ... INTRANSITIVE | NUM ... NOMINAL
     forward = re.compile(
-        rf"^\s*(?P<gap>(?:[\w'’.-]+,?\s+){{0,6}}?)(?:(?P<aux>{_AUX})\s+(?:(?!fatally\b)\w+ly\s+)?(?:(?!fatally\b)\w+\s+)?)?"
+        rf"^\s*(?P<gap>(?:[\w'’.-]+,?\s+){{0,6}}?)(?:(?P<aux>{_AUX})\s+(?:(?!fatally\b)\w+ly\s+)?(?:(?!fatally\b|not\b|never\b)\w+\s+)?)?"
         rf"(?P<word>{passive}|{intrans}|{nominal}|{figure})(?![\w-])",
         re.IGNORECASE,
     )
@@ -205,7 +208,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
         numbers = find_numbers(text, s_start, s_end)
         for num in numbers:
             before = text[s_start : num.start]
-            if _NEGATED.search(before[-14:]) or _NOT_COUNT_BEFORE.search(before[-30:]) or _LONG_AFTER.search(before):
+            if _NEGATED.search(before[-14:]) or _NOT_COUNT_BEFORE.search(before[-30:]) or _LONG_AFTER.search(before) or _AGE_AFTER_NAME.search(before[-40:]):
                 continue  # "no one was killed", "not a single person was hurt", "months after 3 were killed"
             after = text[num.end : s_end]
             m = forward.match(after)
