@@ -122,3 +122,23 @@ def test_places_corners_businesses_and_headline_towns(text: str, title: str | No
 def test_places_a_state_that_is_also_a_country() -> None:
     text = "A man was shot and killed Sunday in Greenville, Georgia, the Meriwether County Sheriff's Office said."
     assert _place(text) == ("Greenville", "Georgia")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("Three people were found suffering from gunshot wounds in the 400 block of East Patapsco Avenue "
+         "in Brooklyn, police said.", "Baltimore police investigate triple shooting in Brooklyn", "Baltimore"),
+        ("Seattle police are examining video of the drive-by shooting that injured five on Capitol Hill early "
+         "Sunday.", None, "Seattle"),
+        ("San Antonio police said two children were hit by gunfire at a home on the East Side on Thursday.",
+         None, "San Antonio"),
+    ],
+)
+def test_places_a_citys_police_and_its_neighbourhoods(text: str, title: str | None, expected: str) -> None:
+    assert _place(text, title)[0] == expected
+
+
+def test_places_a_far_town_with_its_own_state_is_kept_despite_the_police() -> None:
+    text = "Chicago police helped detectives after a man was shot and killed in Gary, Indiana, on Sunday."
+    assert _place(text) == ("Gary", "Indiana")

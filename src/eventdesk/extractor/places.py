@@ -8,6 +8,7 @@ the dateline city is only a fallback when the text names no other place for the 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -37,7 +38,9 @@ _SITE_AFTER = re.compile(
 )
 # "near Lynn and Michigan streets", "the parking lot of the Puerto Vallarta": a street corner, a business
 _CORNER_AFTER = re.compile(r"\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?\s+(?:streets|avenues|roads|boulevards|drives)\b")
-_SITE_BEFORE = re.compile(r"\b(?:of|at|inside|outside|behind)\s+the\s+$")
+_SITE_BEFORE = re.compile(r"\b(?:the|The)\s+$")  # "on the East Side", "at the Falls Creek townhomes"
+_ADMIN_AFTER = re.compile(r"\s+(?:district|province|county|parish|valley|region)\b", re.IGNORECASE)  # "the Zurmat district"
+_OF_THE_BEFORE = re.compile(r"\b(?:of|at|inside|outside|behind)\s+the\s+$")  # "the parking lot of the Puerto Vallarta"
 # a capitalised word right after a name makes it part of a longer one ("Jamaica Plain", "Fountain Ave")
 _PROPER_AFTER = re.compile(
     r" (?!(?:Police|Sheriff|Fire|Mayor|City|County|Township|Parish|Borough|Area|Metro|Region|News|"
@@ -116,7 +119,7 @@ def _hint_after(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[str | 
 _US_MARKERS = re.compile(
     r"\b(?:\d{2,5}\s+block\s+of|[Ss]heriff['’]s\s+(?:[Oo]ffice|[Dd]epartment|[Dd]eputies)|[Pp]olice\s+[Dd]epartment|"
     r"[Dd]istrict\s+[Aa]ttorney|[Hh]ighway\s+[Pp]atrol|[Ss]tate\s+[Pp]olice|[Cc]ounty\s+[Ss]heriff|"
-    r"[Cc]ounty\s+[Pp]rosecutor|[Cc]ounty\s+[Cc]oroner|[Mm]edical\s+[Ee]xaminer|[Ss]heriff\s+[A-Z][a-z]+)\b"
+    r"[Cc]ounty\s+[Pp]rosecutor|[Cc]ounty\s+[Cc]oroner|[Mm]edical\s+[Ee]xaminer|[Ss]heriff)\b"
 )
 US_MARKER_WEIGHT = 3
 
@@ -206,8 +209,10 @@ def find_location(
         place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
         if place is None and admin1 and _ABBREVIATED_STATE.match(text[end : end + 12]):
             place = _big_city(gaz, text[start:end], cc)  # a wrong qualifier: "CHARLOTTE, S.C." is Charlotte, N.C.
-        if place is None or (place.kind == "city" and not (admin1 or cc) and _SITE_BEFORE.search(before[-20:])):
-            continue  # "the parking lot of the Puerto Vallarta": a business named like a town
+        if place is None or (place.kind == "city" and not (admin1 or cc) and (
+                _OF_THE_BEFORE.search(before[-20:]) or (place.population < _BIG_CITY and _SITE_BEFORE.search(before[-20:])
+                     and not _ADMIN_AFTER.match(text[end : end + 20])))):
+            continue  # "the parking lot of the Puerto Vallarta", "on the East Side": not a town
         score = _SPECIFICITY.get(place.kind, 1.0)
         if _other_state(place, region, admin1):
             score -= _OTHER_STATE_PENALTY  # a small town of that name in another state, in a report about this one
@@ -247,6 +252,7 @@ def find_location(
         mentions.append(dl)
     if not mentions:
         return Location()
+    mentions = _near_the_police(mentions, text, title or "")
     best = max(mentions, key=lambda m: m.score)
     source = (title or "") if best.field == "title" else text
     return to_location(best.place, Evidence(best.start, best.end, source[best.start : best.end], best.field))
@@ -267,6 +273,36 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the wire dateline ("KABUL, Afghanistan (Jan. 25, 2013) –") stands, if there is one."""
     m = _dateline_match(text)
     return (m.start("place"), m.end()) if m else None
+
+
+_POLICE_AFTER = re.compile(r"\s+(?:[Pp]olice|PD|[Ss]heriff)\b")
+_NEIGHBOURHOOD_KM = 40.0
+
+
+def _near_the_police(mentions: list[PlaceMention], text: str, title: str) -> list[PlaceMention]:
+    """"Baltimore police investigate triple shooting in Brooklyn": with a city's police on the case, a
+    far town of the same name as a neighbourhood ("Brooklyn", "Austin") is that city's neighbourhood,
+    so it ranks below the police's city."""
+    police = [m.place for m in mentions
+              if m.place.kind == "city" and m.place.lat is not None and m.score >= _DATELINE_SCORE
+              and _POLICE_AFTER.match((title if m.field == "title" else text)[m.end : m.end + 20])]
+    if not police:
+        return mentions
+    out = []
+    for m in mentions:
+        if (m.place.kind == "city" and m.place.lat is not None and m.place.lon is not None
+                and all(_km(m.place, p) > _NEIGHBOURHOOD_KM for p in police)):
+            m = PlaceMention(m.start, m.end, m.place, m.score - _OTHER_STATE_PENALTY, m.field)
+        out.append(m)
+    return out
+
+
+def _km(a: Place, b: Place) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return 0.0
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def _big_city(gaz: Gazetteer, name: str, country: str | None) -> Place | None:
