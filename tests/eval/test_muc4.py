@@ -160,3 +160,12 @@ def test_muc4_descriptions_are_not_victim_names(make_event: Any) -> None:
     event = replace(event, victims=(*event.victims, Victim(text="six priests")))
     template = event_template(event)
     assert template is not None and template["Victim"] == [["Ana Ruiz"]]
+
+
+def test_muc4_a_clash_counts_only_when_it_hit_civilians(make_event: MakeEvent) -> None:
+    clash = muc4.event_template(make_event(code="armed_clash", muc4=None, victims=["four soldiers"]))
+    assert clash is None  # guerrillas against the army: not a MUC-4 incident
+    hit = muc4.event_template(make_event(code="armed_clash", muc4=None, victims=["three peasants"]))
+    assert hit is not None and hit["incident_type"] == "attack"
+    vague = muc4.event_template(make_event(code="armed_clash", muc4=None, victims=["five persons"]))
+    assert vague is None

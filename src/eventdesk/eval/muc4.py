@@ -8,6 +8,9 @@ Mapping (one template per event):
 * ``PerpInd`` = perpetrators of kind individual or unknown, ``PerpOrg`` = of kind organization or
   state; perpetrators whose status is ``denied`` are left out;
 * ``Target`` = targets, ``Victim`` = victims, ``Weapon`` = weapons; one mention per entity.
+* a clash between armed groups and the military (``armed_clash``) is not a MUC-4 incident, unless
+  it hit civilian people or property (a civilian, business, transport, religious ... target, or
+  victims of a civilian group): then it is an ``attack`` (template-doc-part1.v7, section 1.0, rule 1);
 * ``background`` events make no template: MUC-4 excludes incidents recalled only as historical
   context (template-doc-part1.v7, relevance rule 6).
 """
@@ -19,6 +22,7 @@ import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +30,7 @@ from eventdesk.eval import gtt, muc4_keys
 from eventdesk.eval.metrics import EvalResult, Tally, fold
 from eventdesk.eval.predict import Predictor, count_errors, resolve_data_dir, run_predictions, stable_order
 from eventdesk.records import Event, Report, ReportResult
+from eventdesk.resources import read_tsv
 
 MUC4_TYPES: tuple[str, ...] = ("attack", "bombing", "kidnapping", "arson", "robbery", "forced work stoppage")
 # split name -> (GTT gold file, full-template files holding the same documents' upper-case text)
@@ -41,9 +46,36 @@ def _add_entity(entities: list[list[str]], text: str | None) -> None:
         entities.append([text])
 
 
+CIVILIAN_TARGETS = frozenset({"civilians", "religious", "government", "business", "infrastructure", "transport",
+                              "educational", "diplomatic"})
+# people words too general to tell civilians from combatants ("five persons were killed")
+_GENERAL_PEOPLE = frozenset({"people", "person", "man", "woman", "individual", "member", "crew"})
+
+
+@cache
+def _victim_groups() -> dict[str, str]:
+    return {r["noun"].lower(): r["group"] for r in read_tsv("participants_people.tsv")}
+
+
+def hit_civilians(event: Event) -> bool:
+    """Did the event hit civilian property (a target of a civilian kind) or people of a civilian group?"""
+    if any(t.kind in CIVILIAN_TARGETS for t in event.targets):
+        return True
+    groups = _victim_groups()
+    for victim in event.victims:
+        for word in victim.text.lower().split():
+            for noun in {word, word.removesuffix("s"), word[:-2] + "an" if word.endswith("en") else word}:
+                group = groups.get(noun)
+                if group and group not in ("military", "police") and noun not in _GENERAL_PEOPLE:
+                    return True
+    return False
+
+
 def event_template(event: Event) -> gtt.Template | None:
     """The GTT template for one event, or None when the event is not a MUC-4 incident."""
     kind = (event.type.muc4_incident_type or "").strip().lower()
+    if not kind and event.type.code == "armed_clash" and hit_civilians(event):
+        kind = "attack"  # guerrilla warfare that hit civilians is relevant (MUC-4 relevance rule 1)
     if kind not in MUC4_TYPES or (not event.type.violent_attack and kind != "forced work stoppage"):
         return None
     template: gtt.Template = {"incident_type": kind, **{role: [] for role in gtt.ROLES}}
