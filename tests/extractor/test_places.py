@@ -142,3 +142,8 @@ def test_places_a_citys_police_and_its_neighbourhoods(text: str, title: str | No
 def test_places_a_far_town_with_its_own_state_is_kept_despite_the_police() -> None:
     text = "Chicago police helped detectives after a man was shot and killed in Gary, Indiana, on Sunday."
     assert _place(text) == ("Gary", "Indiana")
+
+
+def test_places_a_headline_county_is_not_its_first_word() -> None:
+    text = "Sign in to read this story. Already have an account?"
+    assert _place(text, "Man shot dead in Orange County, Fla., deputies say")[0] != "Orange"

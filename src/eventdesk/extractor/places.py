@@ -226,10 +226,7 @@ def find_location(
         # "Man shot on Elm St. - WBTV Charlotte": places after the last separator are the outlet's
         cut = max(title.rfind(" - "), title.rfind(" | "), title.rfind(" – "))
         outlet_from = cut if cut > 15 and len(title) - cut < 80 else len(title)
-        usual = {(start, end) for start, end, _ in gaz.scan(title)}
-        for start, end, _ in gaz.scan(title, min_population=_TITLE_TOWN):
-            if (start, end) not in usual and not _LOCATIVE.search(title[max(0, start - 12) : start]):
-                continue  # a small town counts in a headline only after "in", "at", "near": "shot in Duquesne"
+        for start, end in sorted({(s, e) for s, e, _ in gaz.scan(title)} | _headline_towns(title, gaz)):
             if title[start:end].lower() in not_places:
                 continue  # "2 teenage boys shot in Roseland" when the text says "the Roseland neighborhood"
             admin1, cc = _hint_after(title, start, end, gaz)
@@ -303,6 +300,19 @@ def _km(a: Place, b: Place) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 12742.0 * math.asin(math.sqrt(h))
+
+
+_IN_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})")
+
+
+def _headline_towns(title: str, gaz: Gazetteer) -> set[tuple[int, int]]:
+    """Small towns the usual scan leaves out, named after "in", "at", "near": "Juvenile shot in Duquesne"."""
+    out = set()
+    for m in _IN_TOWN.finditer(title):
+        name = m.group("name")  # the whole capitalised run: "in Orange County" is not Orange, California
+        if any(p.kind == "city" and p.population >= _TITLE_TOWN for p in gaz.lookup(name)[:3]):
+            out.add((m.start("name"), m.end("name")))
+    return out
 
 
 def _big_city(gaz: Gazetteer, name: str, country: str | None) -> Place | None:
