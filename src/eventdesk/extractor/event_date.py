@@ -87,6 +87,13 @@ _HAPPENINGS = frozenset({"shooting", "incident", "attack", "gunfire", "shot", "b
                          "robbery", "fire", "disturbance", "fight", "altercation"})
 
 
+def _word_class(tok: Token, classes: dict[str, str]) -> str | None:
+    cls = classes.get(tok.lemma_.lower()) or classes.get(tok.lower_)
+    if cls == "report" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lemma_.lower() in _HAPPENINGS for c in tok.children):
+        return "scene"  # "the shooting was reported about 10 a.m. Sunday": when it happened, not the telling
+    return cls
+
+
 def head_class(doc: Doc, start: int, end: int) -> str | None:
     """The class (``data/date_heads.tsv``) of the word a date expression is attached to, if listed."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -98,7 +105,7 @@ def head_class(doc: Doc, start: int, end: int) -> str | None:
     while i >= 0 and doc[i].lower_ in _SKIP_BEFORE:
         i -= 1
     if i >= 0 and doc[i].sent == span.root.sent:
-        cls = classes.get(doc[i].lemma_.lower()) or classes.get(doc[i].lower_)
+        cls = _word_class(doc[i], classes)
         if cls is not None:
             return cls
     j = span.end
@@ -114,9 +121,7 @@ def head_class(doc: Doc, start: int, end: int) -> str | None:
         tok = tok.head
         if tok.i in inside:
             continue
-        cls = classes.get(tok.lemma_.lower()) or classes.get(tok.lower_)
-        if cls == "report" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lemma_.lower() in _HAPPENINGS for c in tok.children):
-            return "scene"  # "the shooting was reported about 10 a.m. Sunday": when it happened, not the telling
+        cls = _word_class(tok, classes)
         if cls is not None:
             return cls
         if tok.pos_ == "VERB":
