@@ -147,3 +147,9 @@ def test_places_a_far_town_with_its_own_state_is_kept_despite_the_police() -> No
 def test_places_a_headline_county_is_not_its_first_word() -> None:
     text = "Sign in to read this story. Already have an account?"
     assert _place(text, "Man shot dead in Orange County, Fla., deputies say")[0] != "Orange"
+
+
+def test_places_a_local_outlets_state_reads_an_ambiguous_county() -> None:
+    text = "Deputies said a man was shot and killed Sunday in Walker County. The sheriff asked witnesses to call."
+    title = "Man killed in Walker County shooting - WBRC FOX6 News Birmingham"
+    assert _place(text, title) == ("Walker County", "Alabama")

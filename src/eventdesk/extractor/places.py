@@ -224,8 +224,7 @@ def find_location(
         mentions.append(PlaceMention(start, end, place, score))
     if title:
         # "Man shot on Elm St. - WBTV Charlotte": places after the last separator are the outlet's
-        cut = max(title.rfind(" - "), title.rfind(" | "), title.rfind(" – "))
-        outlet_from = cut if cut > 15 and len(title) - cut < 80 else len(title)
+        outlet_from = _outlet_start(title)
         for start, end in sorted({(s, e) for s, e, _ in gaz.scan(title)} | _headline_towns(title, gaz)):
             if title[start:end].lower() in not_places:
                 continue  # "2 teenage boys shot in Roseland" when the text says "the Roseland neighborhood"
@@ -315,6 +314,12 @@ def _headline_towns(title: str, gaz: Gazetteer) -> set[tuple[int, int]]:
     return out
 
 
+def _outlet_start(title: str) -> int:
+    """Where the outlet's name starts in "Man shot on Elm St. - WBTV Charlotte" (the title's length if none)."""
+    cut = max(title.rfind(" - "), title.rfind(" | "), title.rfind(" – "))
+    return cut if cut > 15 and len(title) - cut < 80 else len(title)
+
+
 def _big_city(gaz: Gazetteer, name: str, country: str | None) -> Place | None:
     found = gaz.resolve(name, country_code=country)
     return found if found is not None and found.kind == "city" and found.population >= _BIG_CITY else None
@@ -380,10 +385,13 @@ def _document_admin1(
             votes[top.name] += 2
         elif top.kind in ("city", "admin2") and top.admin1 and len({c.admin1 for c in cands[:5]}) == 1:
             votes[top.admin1] += 1
+    outlet_from = _outlet_start(title or "")
     for start, end, _ in gaz.scan(title or ""):  # "New Jersey Shooting Leaves Tot, Man Dead"
         for cand in gaz.lookup(title[start:end] if title else "", country_code=country)[:1]:
             if cand.kind == "admin1":
                 votes[cand.name] += 2
+            elif start >= outlet_from and cand.kind == "city" and cand.admin1 and cand.population >= _BIG_CITY:
+                votes[cand.admin1] += 2  # "... - WMC Action News 5 - Memphis": a local outlet's state
     if not votes:
         return None
     (best, n), *rest = votes.most_common(2)
