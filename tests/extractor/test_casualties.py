@@ -212,3 +212,17 @@ def test_casualties_negations_ages_and_roundups_are_not_figures(text: str, injur
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
     _, hurt = combine_claims(text, find_casualties(text, sentences))
     assert hurt is not None and hurt.best == injured
+
+
+def test_casualties_the_headline_total_beats_a_smaller_body_figure() -> None:
+    title = "Gunman leaves 4 dead, 3 victims identified"
+    text = "The shooter killed three victims in the first hours before taking his own life, deputies said."
+    killed, _ = combine_claims(
+        text, find_casualties(text, [(0, len(text))]), title=title, title_claims=find_headline_casualties(title)
+    )
+    assert killed is not None and killed.best == 4 and killed.evidence[0].field == "title"
+    assert title[killed.evidence[0].start : killed.evidence[0].end] == killed.evidence[0].text
+
+
+def test_casualties_an_age_in_a_headline_is_not_a_toll() -> None:
+    assert find_headline_casualties("3 year-old boy dead after accidental shooting") == []

@@ -134,7 +134,7 @@ _NOT_COUNT_BEFORE = re.compile(
     r"interstate|i-|no\.|number|apartment|apt\.?|suite|room|unit|channel|ch\.|page|exit)\s*$",
     re.IGNORECASE
 )
-_NOT_A_FIGURE = re.compile(r"(?:['’][sS]\b|[sS]\b|\s+(?:A|An|The)\s|\s+block\b)")
+_NOT_A_FIGURE = re.compile(r"(?:['’][sS]\b|[sS]\b|\s+(?:A|An|The)\s|\s+block\b|(?i:[\s-]*(?:years?|months?)[\s-]+old\b))")
 _DIED_AFTER = re.compile(r"\b(?:dead|died|dies|death|succumbed|killed)\b", re.IGNORECASE)
 # "Donald Jocelin, 25 and Tobiasz Cudnik, 32 were all transported": an age after a name, not a figure
 _AGE_AFTER_NAME = re.compile(r"(?<![\w.])(?!(?:In|On|At|By|For|Of|And|But|The|In|After|Before)\b)[A-Z][a-z]+\s+(?!(?:Dead|Killed|Wounded|Injured|Hurt|Shot|Others|People)\b)[A-Z][a-z'’-]+,\s*$")
@@ -334,6 +334,10 @@ def _carry_qualifiers(text: str, claims: list[CasualtyClaim]) -> list[CasualtyCl
     return out
 
 
+def _value(c: CasualtyClaim) -> int:
+    return c.best if c.best is not None else c.low or 0
+
+
 def _pick(claims: Sequence[CasualtyClaim]) -> CasualtyClaim | None:
     figures = [c for c in claims if not c.singular]
     if figures:
@@ -356,16 +360,22 @@ def combine_claims(
 
     Rule: the largest explicit figure per category wins (reports update tolls upwards and restate
     subtotals); "a man was shot"-style mentions count only when no figure is given. People "shot"
-    without a stated outcome count as injured, less those reported killed. A category the body
-    gives no figure for takes the headline's (``title_claims``, evidence with ``field="title"``).
+    without a stated outcome count as injured, less those reported killed. The headline's figure
+    (``title_claims``, evidence with ``field="title"``) is used when the body gives none, only
+    single mentions ("a man was killed") or a smaller one.
     """
     sources = {"text": text, "title": title or ""}
 
     def pick(category: str) -> tuple[CasualtyClaim | None, str]:
         body = _pick([c for c in claims if c.category == category])
-        if body is not None or not title_claims:
+        head = _pick([c for c in title_claims if c.category == category])
+        if head is None:
             return body, "text"
-        return _pick([c for c in title_claims if c.category == category]), "title"
+        if body is None:
+            return head, "title"
+        if not head.singular and (body.singular or _value(head) > _value(body)):
+            return head, "title"  # "O.C. Gunman Leaves 4 Dead" over the body's "killed three victims"
+        return body, "text"
 
     (killed_c, k_field), (injured_c, i_field), (shot_c, s_field) = pick("killed"), pick("injured"), pick("shot")
     killed = _count(sources[k_field], killed_c, k_field)
