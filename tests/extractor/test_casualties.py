@@ -226,3 +226,20 @@ def test_casualties_the_headline_total_beats_a_smaller_body_figure() -> None:
 
 def test_casualties_an_age_in_a_headline_is_not_a_toll() -> None:
     assert find_headline_casualties("3 year-old boy dead after accidental shooting") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Police say an officer shot and killed his wife, two young children and his mother-in-law.", 4),
+        ("He is suspected of fatally shooting his wife and four daughters in their home.", 5),
+        ("He is suspected of killing his wife and their four children.", 5),
+        ("An infant and two women died after a Sunday shooting.", 3),
+        ("3 adults, 1 child found shot to death inside hotel room", 4),
+        ("A 21-year-old man and a 21-month-old boy were killed.", 2),
+    ],
+)
+def test_casualties_enumerated_dead_are_summed(text: str, killed: int) -> None:
+    dead, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert dead is not None and dead.best == killed
+    assert all(text[e.start : e.end] == e.text for e in dead.evidence)
