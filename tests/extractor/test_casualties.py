@@ -243,3 +243,15 @@ def test_casualties_enumerated_dead_are_summed(text: str, killed: int) -> None:
     dead, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
     assert dead is not None and dead.best == killed
     assert all(text[e.start : e.end] == e.text for e in dead.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("Four juveniles -- including two children -- were injured by gunfire.", 4),
+        ("Five people, including two police officers, were wounded.", 5),
+    ],
+)
+def test_casualties_an_including_subset_is_not_the_figure(text: str, injured: int) -> None:
+    _, hurt = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert hurt is not None and hurt.best == injured

@@ -138,6 +138,8 @@ _NOT_A_FIGURE = re.compile(r"(?:['’][sS]\b|[sS]\b|\s+(?:A|An|The)\s|\s+block\b
 _DIED_AFTER = re.compile(r"\b(?:dead|died|dies|death|succumbed|killed)\b", re.IGNORECASE)
 # "Donald Jocelin, 25 and Tobiasz Cudnik, 32 were all transported": an age after a name, not a figure
 _AGE_AFTER_NAME = re.compile(r"(?<![\w.])(?!(?:In|On|At|By|For|Of|And|But|The|In|After|Before)\b)[A-Z][a-z]+\s+(?!(?:Dead|Killed|Wounded|Injured|Hurt|Shot|Others|People)\b)[A-Z][a-z'’-]+,\s*$")
+_INCLUDING = re.compile(r"(?:--|—|–|,|\()\s*including\s[^,()—–]*?(?:--|—|–|,|\))", re.IGNORECASE)
+_SUBSET_BEFORE = re.compile(r"\bincluding\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|never|nor)\s+(?:a\s+single\s+)?$", re.IGNORECASE)
 _ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -208,11 +210,14 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
         numbers = find_numbers(text, s_start, s_end)
         for num in numbers:
             before = text[s_start : num.start]
-            if _NEGATED.search(before[-14:]) or _NOT_COUNT_BEFORE.search(before[-30:]) or _LONG_AFTER.search(before) or _AGE_AFTER_NAME.search(before[-40:]):
+            if (_NEGATED.search(before[-14:]) or _NOT_COUNT_BEFORE.search(before[-30:]) or _LONG_AFTER.search(before)
+                    or _AGE_AFTER_NAME.search(before[-40:]) or _SUBSET_BEFORE.search(before[-25:])):
                 continue  # "no one was killed", "not a single person was hurt", "months after 3 were killed"
             after = text[num.end : s_end]
             m = forward.match(after)
-            gap = re.sub(r"\S*-\S*", " ", m.group("gap").lower()) if m else ""
+            # "Four juveniles -- including two children -- were injured": the subset is not the figure
+            gap = _INCLUDING.sub(" ", m.group("gap")) if m else ""
+            gap = re.sub(r"\S*-\S*", " ", gap.lower())
             if m and _not_a_figure(text, num, after):
                 m = None
             if m and not _GAP_BLOCK.search(gap) and not _NUMBER_WORD.search(gap):
