@@ -153,3 +153,11 @@ def test_places_a_local_outlets_state_reads_an_ambiguous_county() -> None:
     text = "Deputies said a man was shot and killed Sunday in Walker County. The sheriff asked witnesses to call."
     title = "Man killed in Walker County shooting - WBRC FOX6 News Birmingham"
     assert _place(text, title) == ("Walker County", "Alabama")
+
+
+def test_places_where_a_named_person_lives_is_not_the_place() -> None:
+    text = (
+        "A woman was fatally shot in a hunting accident in Caledonia on Saturday, deputies said. "
+        "The shooter was identified as Michael Reynolds of Rochester."
+    )
+    assert _place(text)[0] == "Caledonia"
