@@ -90,3 +90,15 @@ def test_participants_all_caps() -> None:
     text = "TERRORISTS KILLED TWO PEASANTS AND BURNED A BUS IN USULUTAN DEPARTMENT."
     assert victims(text)["two peasants"].effect == "killed"
     assert targets(text)["bus"].kind == "transport"
+
+
+def test_participants_a_photo_credit_is_neither_victim_nor_perpetrator() -> None:
+    from eventdesk import extract
+
+    text = (
+        "Police investigate an alley where an 8-year-old boy was shot to death. View Full Caption "
+        "DNAinfo/Alex Nitkin\n\nThe boy was shot several times by a gunman who fled in a car, police said."
+    )
+    main = next(e for e in extract(text, published="2015-11-02") if e.role == "main")
+    assert all("Nitkin" not in v.text for v in main.victims)
+    assert all("Nitkin" not in p.name for p in main.perpetrators)

@@ -724,4 +724,5 @@ def find_perpetrators(ctx: EventContext) -> tuple[Perpetrator, ...]:
         cands.extend(_sentence_candidates(ctx, sent))
     if header is not None:  # "KERMAN, Iran (AP) - Two bombs exploded": the dateline names no one
         cands = [c for c in cands if not header[0] <= ctx.doc[c.bounds[0]].idx < header[1]]
+    cands = [c for c in cands if not ctx.is_credit(ctx.doc[c.bounds[0]].idx)]  # "DNAinfo/Alex Nitkin"
     return _merge(ctx, cands)

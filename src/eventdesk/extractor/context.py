@@ -7,6 +7,7 @@ original report text, so token character offsets are valid in both. Evidence is 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,12 @@ from eventdesk.records import Evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+
+# "DNAinfo/Alex Nitkin", "(Photo: Michelle Crandall)": a picture's credit names no one in the event
+_CREDIT_BEFORE = re.compile(
+    r"(?:[A-Za-z]/|\b(?:photo|photos|photograph|credit|caption|courtesy)\s*(?:by)?\s*:?\s*)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -34,3 +41,7 @@ class EventContext:
 
     def span_evidence(self, span: Span) -> Evidence:
         return self.evidence(span.start_char, span.end_char)
+
+    def is_credit(self, start: int) -> bool:
+        """True when the name starting at ``start`` is a photo credit ("DNAinfo/Alex Nitkin")."""
+        return bool(_CREDIT_BEFORE.search(self.text[max(0, start - 20) : start]))

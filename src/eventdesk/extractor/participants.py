@@ -409,6 +409,8 @@ def find_victims(ctx: EventContext) -> tuple[Victim, ...]:
                     if full is not None:
                         bounds = full
                         evidence_bounds.insert(0, full)
+            if ctx.is_credit(ctx.doc[bounds[0]].idx):
+                continue  # "DNAinfo/Alex Nitkin", "(Photo: Michelle Crandall)": who took the picture
             text = bounds_text(ctx, bounds)
             evidence = tuple(dict.fromkeys(bounds_evidence(ctx, b) for b in evidence_bounds))
             key = text.lower()

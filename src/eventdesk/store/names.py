@@ -47,8 +47,8 @@ def proper_phrases(text: str) -> set[str]:
     out: set[str] = set()
     for match in _PHRASE.finditer(text):
         before = text[max(0, match.start() - 3) : match.start()].lower()
-        if before == "by " or match.group(0).startswith("By "):
-            continue  # a by-line names the reporter, not the incident
+        if before == "by " or match.group(0).startswith("By ") or before.endswith("/"):
+            continue  # a by-line or a photo credit ("DNAinfo/Alex Nitkin") names the reporter, not the incident
         words = [w.strip(".'’-").lower() for w in match.group(0).split()]
         while words and words[0] in generic:
             words.pop(0)
