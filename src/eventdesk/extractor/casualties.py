@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from eventdesk.extractor.numbers import NumberMention, find_numbers, words_to_int
+from eventdesk.extractor.enumerations import enumerated_dead
+from eventdesk.extractor.numbers import NumberMention, find_numbers
 from eventdesk.records import Count, Evidence
 from eventdesk.resources import read_tsv
 
@@ -281,49 +282,10 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
     return _carry_qualifiers(text, claims)
 
 
-_ENUM_COUNT = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a|an|his|her|their)"
-_ENUM_PEOPLE = r"(?:mother-in-law|grandchildren|father-in-law|grandfather|grandmother|grandchild|neighbours|daughters|neighbors|neighbour|teenagers|relatives|toddlers|children|neighbor|officers|teenager|students|brothers|daughter|deputies|relative|infants|parents|sisters|officer|toddler|husband|friends|victims|brother|persons|student|adults|babies|sister|people|infant|deputy|mother|victim|friend|parent|father|girls|child|women|woman|adult|teens|baby|sons|kids|boys|teen|girl|wife|kid|man|son|boy|men)"  # longest first
-_ENUM_ITEM = rf"{_ENUM_COUNT}\s+(?:(?!of\b)[\w'’-]+\s+){{0,2}}?{_ENUM_PEOPLE}\b(?:,\s*\d{{1,2}},)?"
-# "his wife, two young children and his mother-in-law", "an infant and two women", "3 adults, 1 child"
-_ENUMERATION = re.compile(
-    rf"(?P<items>\b{_ENUM_ITEM}(?:(?:\s*,\s*|,?\s+and\s+){_ENUM_ITEM})+)"
-    r"(?P<tail>\s+(?:were|was|are|have\s+been|had\s+been)?\s*(?:all\s+)?(?:found\s+)?"
-    r"(?:killed|dead|died|slain|shot\s+(?:to\s+death|dead)|fatally\s+shot|murdered))?",
-    re.IGNORECASE,
-)
-_ENUM_VERB_BEFORE = re.compile(
-    r"\b(?:killed|killing|kills|shot\s+and\s+killed|shooting\s+and\s+killing|fatally\s+shot|"
-    r"fatally\s+shooting|murdered|murdering|slaying\s+of|killing\s+of|deaths\s+of)\s+$",
-    re.IGNORECASE,
-)
-
-
 def _enumerations(sent: str, offset: int) -> list[CasualtyClaim]:
-    """The dead of an enumeration, summed: "killed his wife, two young children and his mother-in-law" (4),
-    "An infant and two women died" (3). Counted only when every item is a number or a possessive of people."""
-    out = []
-    for m in _ENUMERATION.finditer(sent):
-        if not (m.group("tail") or _ENUM_VERB_BEFORE.search(sent[: m.start()])):
-            continue
-        total = 0
-        for item in re.finditer(rf"\b(?P<n>{_ENUM_COUNT})\s+(?:(?!of\b)[\w'’-]+\s+){{0,2}}?{_ENUM_PEOPLE}\b", m.group("items"),
-                                re.IGNORECASE):
-            if re.search(r"\bunborn\b", item.group(0), re.IGNORECASE):
-                continue  # GVA and GTD count the born
-            word = item.group("n").lower()
-            inner = re.match(r"\s*(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w-])(?!\s+(?:years?|months?)\b)",
-                             item.group(0)[len(item.group("n")):], re.IGNORECASE)
-            if word in ("a", "an", "his", "her", "their"):
-                word = inner.group(1).lower() if inner else "1"  # "their four children"
-            value = int(word) if word.isdigit() else words_to_int(word)
-            if value is None:
-                break
-            total += value
-        else:
-            if total >= 2:
-                end = m.end("tail") if m.group("tail") else m.end("items")
-                out.append(CasualtyClaim("killed", total, total, total, "exact", offset + m.start(), offset + end))
-    return out
+    """The dead of an enumeration, summed (:func:`eventdesk.extractor.enumerations.enumerated_dead`)."""
+    return [CasualtyClaim("killed", n, n, n, "exact", offset + start, offset + end)
+            for start, end, n in enumerated_dead(sent)]
 
 
 def _not_a_figure(text: str, num: NumberMention, after: str) -> bool:
