@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import pytest
+
+from eventdesk import extract
 from eventdesk.extractor.types import choose_type, event_type, find_triggers
 
 
@@ -33,3 +36,18 @@ def test_types_armed_groups_assault_on_soldiers_is_a_clash() -> None:
     lone = (Perpetrator(name="a gunman", kind="individual"),)
     assert refine_type("shooting", lone, (), (Victim(text="two soldiers"),)) == "shooting"
     assert refine_type("bombing", rebels, (), (Victim(text="two soldiers"),)) == "bombing"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Government forces recaptured the town on Sunday after weeks of fighting, the army said.", "territory_regained"),
+        ("Militants seized control of the city on Sunday, officials said.", "territory_taken"),
+        ("The army took control of the village after a three-day offensive against the rebels.", "territory_regained"),
+        ("Rebels fighting the government took control of the border crossing.", "territory_taken"),
+    ],
+)
+def test_types_territory_changes_hands(text: str, code: str) -> None:
+    main = next(e for e in extract(text, published="2016-03-28") if e.role == "main")
+    assert main.type.code == code
+    assert main.type.acled_sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")

@@ -128,7 +128,9 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
         perpetrators = actors.find_perpetrators(ctx)
         targets = participants.find_targets(ctx)
         victims = participants.find_victims(ctx)
-        code = refine_type(code, perpetrators, targets, victims)
+        first = next((t for t in support if t.start >= 0), None)
+        before_trigger = text[max(0, first.start - 100) : first.start] if first is not None else ""
+        code = refine_type(code, perpetrators, targets, victims, before_trigger=before_trigger)
         events.append(
             Event(
                 event_id=_event_id(report, seg.role, index),

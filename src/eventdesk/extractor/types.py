@@ -109,10 +109,25 @@ _ARMED_VICTIM = re.compile(
 _ASSAULTS = frozenset({"armed_assault", "shooting"})
 
 
+# who takes a place: state forces ("the army took control") or not ("militants seized control")
+_STATE_FORCES = re.compile(r"\b(?:army|armed forces|troops|government|military|soldiers|regime|security forces|"
+                           r"government forces|pro-government)\b", re.IGNORECASE)
+_NON_STATE = re.compile(r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|guerrillas?|Taliban|al-Shabaab|"
+                        r"Islamic State|ISIS|ISIL|militia|militiamen|separatists?)\b", re.IGNORECASE)
+
+
 def refine_type(code: str, perpetrators: Sequence[Perpetrator], targets: Sequence[Target],
-                victims: Sequence[Victim]) -> str:
+                victims: Sequence[Victim], *, before_trigger: str = "") -> str:
     """An armed group's shooting or assault on soldiers, a base or a patrol is an armed clash
-    (ACLED Codebook 2023, "Armed clash"; MUC-4 also leaves such attacks on the military out)."""
+    (ACLED Codebook 2023, "Armed clash"; MUC-4 also leaves such attacks on the military out); a
+    state's forces taking control of a place regain territory (ACLED "Government regains territory")."""
+    if code == "territory_taken":
+        clause = re.split(r"[.!?\n]", before_trigger)[-1]  # the trigger's own sentence
+        state = [m.start() for m in _STATE_FORCES.finditer(clause)]
+        other = [m.start() for m in _NON_STATE.finditer(clause)]
+        if state and (not other or min(state) < min(other)):  # the first named actor is the subject
+            return "territory_regained"  # "government forces took control of the town"
+        return code
     if code not in _ASSAULTS or not any(p.kind == "organization" for p in perpetrators):
         return code
     armed = any(t.kind == "military" for t in targets) or any(_ARMED_VICTIM.search(v.text) for v in victims)
