@@ -10,11 +10,11 @@ import os
 import shutil
 import subprocess
 import tempfile
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from store_builders import fresh_database
 
 from eventdesk.store.base import Store, open_store
 
@@ -48,16 +48,6 @@ def postgres_server() -> Iterator[str]:
         yield proc.stdout.strip().splitlines()[-1]
     finally:
         subprocess.run(["bash", str(SCRIPT), "--stop", str(cluster)], capture_output=True, timeout=120)
-
-
-def fresh_database(server_dsn: str) -> str:
-    import psycopg
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(server_dsn, autocommit=True) as con:
-        con.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type]
-    base, _, _ = server_dsn.rpartition("/")
-    return f"{base}/{name}"
 
 
 @pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from eventdesk.records import (
     Count,
     DateValue,
@@ -117,3 +119,14 @@ def kerman_story() -> list[ReportResult]:
             source="Wire C",
         ),
     ]
+
+
+def fresh_database(server_dsn: str) -> str:
+    """A new, empty database on the test PostgreSQL server; its connection URL."""
+    import psycopg
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(server_dsn, autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type]
+    base, _, _ = server_dsn.rpartition("/")
+    return f"{base}/{name}"

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from store_builders import kerman_story
+from store_builders import fresh_database, kerman_story
 
 from eventdesk.store.base import IncidentQuery, Store, open_store
 from eventdesk.store.export import write_jsonl
@@ -31,8 +31,6 @@ def _answers(store: Store) -> dict[str, object]:
 
 @pytest.mark.postgres
 def test_backends_same_answers(tmp_path: Path, postgres_server: str) -> None:
-    from conftest import fresh_database
-
     data = kerman_story() + list(synthetic_results(1200, seed=3))
     answers = []
     for url in (str(tmp_path / "a.duckdb"), fresh_database(postgres_server)):
