@@ -60,6 +60,7 @@ def _gap_phrases() -> tuple[tuple[re.Pattern[str], tuple[str, frozenset[str]]], 
     return tuple((re.compile(_phrase_regex(p), re.IGNORECASE), row) for p, row in _words().items() if GAP in p)
 
 
+@functools.lru_cache(maxsize=4096)
 def _entry(word: str) -> tuple[str, frozenset[str]] | None:
     """(category, voices) of a matched casualty phrase."""
     row = _words().get(re.sub(r"\s+", " ", word.lower()))
@@ -88,16 +89,19 @@ _NUMBER_WORD = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens?|hundreds?)\b",
     re.IGNORECASE,
 )
+# the people a headline's subject can be: "Teen killed after ...", "Man, 24, shot ...", "Deputy shot ... dies"
+_HEADLINE_PEOPLE = r"man|woman|boy|girl|teen|teenager|child|toddler|baby|person|officer|deputy|student|driver|victim"
+_HEADLINE_START = r"^(?:[\w'’.:-]+\s+){0,4}?"
 _HEADLINE = re.compile(
-    r"^(?:[\w'’.:-]+\s+){0,4}?(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|person|mother|father|son|"
-    r"daughter|officer|deputy|trooper|student|driver|clerk|victim|suspect)(?:,\s*\d+,)?\s+(?:is\s+|was\s+)?"
+    rf"{_HEADLINE_START}(?:{_HEADLINE_PEOPLE}|mother|father|son|daughter|trooper|clerk|suspect)(?:,\s*\d+,)?\s+"
+    r"(?:is\s+|was\s+)?"
     r"(?P<word>shot(?:,|\s+and)\s+killed|shot\s+dead|shot\s+to\s+death|fatally\s+shot|killed|dies|died|slain|"
     r"shot(?:,|\s+and)\s+(?:wounded|injured)|shot|wounded|injured|hurt)\b",
     re.IGNORECASE,
 )
 _HEADLINE_DIES = re.compile(
-    r"^(?:[\w'’.:-]+\s+){0,4}?(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|person|officer|deputy|"
-    r"student|driver|victim)(?:,\s*\d+,)?\s+(?:shot|stabbed|wounded|injured|hurt)\b[^,;:|]{0,50}?\s+(?:dies|died|has\s+died)\b",
+    rf"{_HEADLINE_START}(?:{_HEADLINE_PEOPLE})(?:,\s*\d+,)?\s+(?:shot|stabbed|wounded|injured|hurt)\b"
+    r"[^,;:|]{0,50}?\s+(?:dies|died|has\s+died)\b",
     re.IGNORECASE,
 )
 # "eight months after an innocent bystander was killed": an earlier incident recalled
@@ -211,9 +215,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
         numbers = find_numbers(text, s_start, s_end)
         for num in numbers:
             before = text[s_start : num.start]
-            if (_NEGATED.search(before[-14:]) or _NOT_COUNT_BEFORE.search(before[-30:]) or _LONG_AFTER.search(before)
-                    or _AGE_AFTER_NAME.search(before[-40:]) or _SUBSET_BEFORE.search(before[-25:])):
-                continue  # "no one was killed", "not a single person was hurt", "months after 3 were killed"
+            if _not_counted(before):
+                continue
             after = text[num.end : s_end]
             m = forward.match(after)
             # "Four juveniles -- including two children -- were injured": the subset is not the figure
@@ -286,6 +289,16 @@ def _enumerations(sent: str, offset: int) -> list[CasualtyClaim]:
     """The dead of an enumeration, summed (:func:`eventdesk.extractor.enumerations.enumerated_dead`)."""
     return [CasualtyClaim("killed", n, n, n, "exact", offset + start, offset + end)
             for start, end, n in enumerated_dead(sent)]
+
+
+def _not_counted(before: str) -> bool:
+    """What stands before a number makes it no count of this incident's casualties: a negation ("no
+    one was killed"), a non-count ("mother of four", "Route 9"), an earlier incident ("months after"),
+    an age after a name ("Tobiasz Cudnik, 32") or a subset ("including two children")."""
+    return bool(
+        _NEGATED.search(before[-14:]) or _NOT_COUNT_BEFORE.search(before[-30:]) or _LONG_AFTER.search(before)
+        or _AGE_AFTER_NAME.search(before[-40:]) or _SUBSET_BEFORE.search(before[-25:])
+    )
 
 
 def _not_a_figure(text: str, num: NumberMention, after: str) -> bool:

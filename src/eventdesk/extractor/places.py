@@ -126,7 +126,7 @@ US_MARKER_WEIGHT = 3
 
 def _country_hint(ctx: EventContext, gaz: Gazetteer) -> str | None:
     counts: Counter[str] = Counter()
-    if len(_US_MARKERS.findall(ctx.text[:20_000])) >= 1:
+    if _US_MARKERS.search(ctx.text[:20_000]):
         counts["US"] += US_MARKER_WEIGHT
     for ent in ctx.doc.ents:
         if ent.label_ in ("GPE", "NORP", "LOC"):
@@ -209,10 +209,8 @@ def find_location(
         place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
         if place is None and admin1 and _ABBREVIATED_STATE.match(text[end : end + 12]):
             place = _big_city(gaz, text[start:end], cc)  # a wrong qualifier: "CHARLOTTE, S.C." is Charlotte, N.C.
-        if place is None or (place.kind == "city" and not (admin1 or cc) and (
-                _OF_THE_BEFORE.search(before[-20:]) or (place.population < _BIG_CITY and _SITE_BEFORE.search(before[-20:])
-                     and not _ADMIN_AFTER.match(text[end : end + 20])))):
-            continue  # "the parking lot of the Puerto Vallarta", "on the East Side": not a town
+        if place is None or (not (admin1 or cc) and _site_named_like_a_town(place, before, text[end : end + 20])):
+            continue
         score = _SPECIFICITY.get(place.kind, 1.0)
         if _other_state(place, region, admin1):
             score -= _OTHER_STATE_PENALTY  # a small town of that name in another state, in a report about this one
@@ -312,6 +310,16 @@ def _headline_towns(title: str, gaz: Gazetteer) -> set[tuple[int, int]]:
         if any(p.kind == "city" and p.population >= _TITLE_TOWN for p in gaz.lookup(name)[:3]):
             out.add((m.start("name"), m.end("name")))
     return out
+
+
+def _site_named_like_a_town(place: Place, before: str, after: str) -> bool:
+    """"the parking lot of the Puerto Vallarta", "on the East Side": a business or a part of town
+    that shares a town's name (towns take no article, districts and counties do: "the Zurmat district")."""
+    if place.kind != "city":
+        return False
+    if _OF_THE_BEFORE.search(before[-20:]):
+        return True
+    return place.population < _BIG_CITY and bool(_SITE_BEFORE.search(before[-20:])) and not _ADMIN_AFTER.match(after)
 
 
 def _outlet_start(title: str) -> int:
