@@ -255,3 +255,20 @@ def test_casualties_enumerated_dead_are_summed(text: str, killed: int) -> None:
 def test_casualties_an_including_subset_is_not_the_figure(text: str, injured: int) -> None:
     _, hurt = combine_claims(text, find_casualties(text, [(0, len(text))]))
     assert hurt is not None and hurt.best == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # a death told as a figure, and one more person hit who lived
+        ("Two people were killed. The toddler's father was shot in the leg and feet.", 1),
+        ("A 16-year-old boy died. Another man was shot in the arm, but he is expected to be OK.", 1),
+        ("Two men were killed. A woman was shot and is in stable condition.", 1),
+        # no sign that the person lived: not counted apart from the dead
+        ("Two people were killed. A man was shot in the parking lot.", None),
+        ("Two people were killed. A man was shot in the leg and later died at the hospital.", None),
+    ],
+)
+def test_casualties_a_single_person_shot_who_survived_is_injured(text: str, injured: int | None) -> None:
+    result = counts(text)
+    assert (result[1][1] if result[1] else None) == injured

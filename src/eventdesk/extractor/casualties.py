@@ -169,7 +169,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     singular = re.compile(
-        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
+        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+(?:['’]s)?\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
         rf"(?:,[^,.]{{1,40}},|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
@@ -263,9 +263,12 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 if re.search(rf"\b{key}\b", subj):
                     ordinal = val
             perps = 1 if re.search(r"\b(?:suspect|gunman|shooter)\b", subj) else 0
+            category = _category(word)
+            if category == "shot" and _survived(sent[m.end() :]):
+                category, ordinal = "injured", 0  # "another man was shot in the arm" and survived
             claims.append(
                 CasualtyClaim(
-                    _category(word), 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
+                    category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                     perpetrators=perps, singular=True, ordinal=ordinal,
                 )
             )
@@ -283,6 +286,22 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             claims.append(CasualtyClaim(category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                         singular=True))
     return _carry_qualifiers(text, claims)
+
+
+# after "a man was shot": words that say he survived ("in the leg", "is expected to survive")
+_SURVIVED = re.compile(
+    r"^\s*(?:(?:multiple|several|two|three|once|twice)\s+(?:times\s+)?)?(?:in|through)\s+(?:the|his|her|both)\s+"
+    r"(?:left\s+|right\s+|upper\s+|lower\s+)?(?:legs?|arms?|foot|feet|hands?|shoulders?|buttocks?|thighs?|ankles?|"
+    r"knees?|hips?|fingers?|wrists?|elbows?|calf|calves|toes?)\b"
+    r"|\b(?:non-?\s?life[\s-]threatening|stable\s+condition|expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine))|"
+    r"treated\s+and\s+released|minor\s+injur)",
+    re.IGNORECASE,
+)
+
+
+def _survived(rest: str) -> bool:
+    """Does the rest of the sentence after "X was shot" say that X lived (and not that X died)?"""
+    return bool(_SURVIVED.search(rest)) and not _DIED_AFTER.search(rest)
 
 
 def _enumerations(sent: str, offset: int) -> list[CasualtyClaim]:

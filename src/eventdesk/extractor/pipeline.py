@@ -98,7 +98,10 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
     anchors = [t.start for t in triggers if t.weight >= 2] + [c.start for c in claims_all]
     main_date = main_event_date(dates, sentences, anchors, prep.published, text, doc)
     main_day = dt.date.fromisoformat(main_date.resolved.start) if main_date and main_date.resolved else None
-    segments = split_events(sentences, dates, triggers, text, main_date=main_day, published=prep.published)
+    places = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("GPE", "LOC")]
+    segments = split_events(
+        sentences, dates, triggers, text, main_date=main_day, published=prep.published, places=places
+    )
 
     events: list[Event] = []
     lead_end = sentences[0][1] if sentences else 0
