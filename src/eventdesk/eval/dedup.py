@@ -4,7 +4,8 @@ Gold clusters: GVA articles grouped by ``incident_id``, and Giveme5W1H articles 
 ``category``. Predicted clusters come from ``eventdesk.store.resolve.cluster_results`` (one incident
 key per result, aligned with the input); while that is not importable every report is its own
 cluster (singletons) and the result says so. Scores: B-cubed and pairwise P/R/F1
-(:mod:`eventdesk.eval.clustering`).
+(:mod:`eventdesk.eval.clustering`). The GVA clusters are also fused into incident records and
+scored against GVA's incident labels (``incidents.*``, :mod:`eventdesk.eval.gva_incidents`).
 
 ``--limit`` samples whole incidents (in a fixed hash order) until the limit is reached, so that the
 sample still contains complete gold clusters.
@@ -89,6 +90,25 @@ def _cluster(results: list[ReportResult], reports: list[Report], clusterer: Clus
     return keys
 
 
+def _score_fused(
+    data_dir: Path,
+    reports: Sequence[Report],
+    results: Sequence[ReportResult],
+    keys: Sequence[Hashable],
+    result: EvalResult,
+) -> None:
+    """The fused incident records against GVA's incident labels (:mod:`eventdesk.eval.gva_incidents`),
+    over the articles whose incident has labels."""
+    from eventdesk.eval.gva import load_items
+    from eventdesk.eval.gva_incidents import score_incidents
+
+    labelled = {item.doc_id: item for item in load_items(data_dir)[0]}
+    rows = [(labelled[r.id], res, key) for r, res, key in zip(reports, results, keys, strict=True) if r.id in labelled]
+    if rows:
+        items, res, ks = zip(*rows, strict=True)
+        score_incidents(items, res, ks, result)
+
+
 def evaluate_dedup(
     data: Path,
     *,
@@ -105,7 +125,9 @@ def evaluate_dedup(
     reports, gold = gva_reports(data_dir, limit)
     results = run_predictions(reports, predictor, label="gva-dedup", progress=progress)
     result = EvalResult("gva-dedup", len(reports), errors=count_errors(results))
-    _score(result, "gva", gold, _cluster(results, reports, clusterer))
+    keys = _cluster(results, reports, clusterer)
+    _score(result, "gva", gold, keys)
+    _score_fused(data_dir, reports, results, keys, result)
     try:
         g5_dir = resolve_data_dir(data if data_dir != data else data_dir.parent, "giveme5w1h", "data")
     except DataNotFound:
