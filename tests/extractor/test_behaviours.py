@@ -125,6 +125,21 @@ def test_behaviour_all_caps_wire_works_like_normal_text() -> None:
     assert main.location.name == "Kano"
 
 
+def test_behaviour_all_caps_wire_is_read_on_restored_case_with_evidence_from_the_original() -> None:
+    # a named victim ("JUSTINO RAMOS, 42, WAS KILLED") and a street corner need case to be read
+    text = (
+        "SAN SALVADOR, 17 OCT 89 (RADIO) -- [TEXT] A BOMB EXPLODED TODAY IN SANTA TECLA. CITIZEN "
+        "JUSTINO RAMOS, 42, WAS KILLED BY THE BLAST, THE POLICE REPORTED."
+    )
+    events = extract(text)
+    _check_offsets(text, events)
+    main = _main(events)
+    assert main.killed is not None and main.killed.best == 1
+    assert main.killed.evidence[0].text.isupper(), "evidence is the original text, not the restored one"
+    assert main.location.name == "Santa Tecla"
+    assert all(ev.text == text[ev.start : ev.end] for ev in main.location.evidence)
+
+
 def test_behaviour_sports_metaphors_are_not_events() -> None:
     text = (
         "Rovers shot down City 3-1 in a bruising derby on Sunday. A late strike from the substitute killed off "

@@ -7,12 +7,13 @@ events (:mod:`eventdesk.extractor.segment`) and fills each event's fields from i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeVar
 
 from eventdesk.extractor import actors, participants, quotes, weapons
 from eventdesk.extractor.casualties import combine_claims, find_casualties, find_headline_casualties
@@ -30,6 +31,8 @@ from eventdesk.resources import read_lines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 EXTRACTOR_VERSION = "eventdesk.extractor.v1"
 MIN_TRIGGER_WEIGHT = 2.0
@@ -93,7 +96,7 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
     triggers = find_triggers(text)
     title_triggers = find_triggers(report.title or "")
     dates = date_mentions(doc, text, prep.published)
-    claims_all = find_casualties(text, sentences)
+    claims_all = find_casualties(prep.nlp_text, sentences)  # case-restored: name patterns need case
     title_claims = find_headline_casualties(report.title) if report.title else []
     anchors = [t.start for t in triggers if t.weight >= 2] + [c.start for c in claims_all]
     main_date = main_event_date(dates, sentences, anchors, prep.published, text, doc)
@@ -120,8 +123,10 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
         killed, injured = combine_claims(
             text, claims, title=report.title, title_claims=title_claims if seg.role == "main" else ()
         )
+        # the stages read the case-restored text (their patterns need case); the event's evidence is
+        # cut again from the original text at the end (same offsets)
         ctx = EventContext(
-            text=text, doc=doc, sents=tuple(sent_spans[i] for i in seg.sentences), role=seg.role,
+            text=prep.nlp_text, doc=doc, sents=tuple(sent_spans[i] for i in seg.sentences), role=seg.role,
             published=prep.published.isoformat() if prep.published else None,
         )
         date = event_date(seg, main_date, text, prep.published)
@@ -134,8 +139,7 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
         first = next((t for t in support if t.start >= 0), None)
         before_trigger = text[max(0, first.start - 100) : first.start] if first is not None else ""
         code = refine_type(code, perpetrators, targets, victims, before_trigger=before_trigger)
-        events.append(
-            Event(
+        event = Event(
                 event_id=_event_id(report, seg.role, index),
                 role=seg.role,
                 type=event_type(code, type_ev),
@@ -150,9 +154,22 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
                 sources=quotes.find_sources(ctx),
                 attacks=count_attacks(text, spans),
                 confidence=_confidence(weight, date, location.precision, killed is not None),
-            )
         )
+        events.append(event if prep.nlp_text is text else _reanchored(event, text))
     return tuple(events)
+
+
+def _reanchored(value: T, text: str) -> T:
+    """``value`` with every evidence span found on the case-restored text cut again from the original
+    ``text`` (the same offsets: case restoration keeps the length)."""
+    if isinstance(value, Evidence):
+        return replace(value, text=text[value.start : value.end]) if value.field == "text" else value
+    if isinstance(value, tuple):
+        return tuple(_reanchored(v, text) for v in value)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _reanchored(getattr(value, f.name), text) for f in dataclasses.fields(value)}
+        return replace(value, **changes)
+    return value
 
 
 def _confidence(weight: float, date: DateValue, place_precision: str, has_toll: bool) -> float:
