@@ -140,6 +140,15 @@ def test_behaviour_all_caps_wire_is_read_on_restored_case_with_evidence_from_the
     assert all(ev.text == text[ev.start : ev.end] for ev in main.location.evidence)
 
 
+def test_behaviour_an_all_caps_headline_is_read_on_restored_case() -> None:
+    # a small town is taken from a headline only after "in": that needs the headline's case restored
+    title = "TEENAGER SHOT AND WOUNDED IN DUQUESNE ON SATURDAY"
+    text = "Police said a 16-year-old was shot in the leg late Saturday and taken to a hospital."
+    main = _main(extract(text, title=title, published="2024-06-02"))
+    assert main.location.name == "Duquesne"
+    assert [(ev.field, ev.text) for ev in main.location.evidence] == [("title", "DUQUESNE")]
+
+
 def test_behaviour_sports_metaphors_are_not_events() -> None:
     text = (
         "Rovers shot down City 3-1 in a bruising derby on Sunday. A late strike from the substitute killed off "

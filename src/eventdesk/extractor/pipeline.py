@@ -44,6 +44,7 @@ class Prepared:
     nlp_text: str  # case-restored when needed; same length as report.text
     warnings: tuple[str, ...]
     published: dt.date | None
+    nlp_title: str | None = None  # the title, case-restored when needed; same length as report.title
 
 
 def prepare(report: Report) -> Prepared:
@@ -61,7 +62,9 @@ def prepare(report: Report) -> Prepared:
     if needs_truecasing(report.text):
         nlp_text = restore_case(report.text)
         warnings.append("text is all upper or lower case: case restored before NLP")
-    return Prepared(report, nlp_text, tuple(warnings), published)
+    title = report.title
+    nlp_title = restore_case(title) if title and needs_truecasing(title) else title
+    return Prepared(report, nlp_text, tuple(warnings), published, nlp_title)
 
 
 def extract_report(report: Report) -> tuple[Event, ...]:
@@ -94,10 +97,11 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     sent_spans = list(doc.sents)
     triggers = find_triggers(text)
-    title_triggers = find_triggers(report.title or "")
+    title = prep.nlp_title
+    title_triggers = find_triggers(title or "")
     dates = date_mentions(doc, text, prep.published)
     claims_all = find_casualties(prep.nlp_text, sentences)  # case-restored: name patterns need case
-    title_claims = find_headline_casualties(report.title) if report.title else []
+    title_claims = find_headline_casualties(title) if title else []
     anchors = [t.start for t in triggers if t.weight >= 2] + [c.start for c in claims_all]
     main_date = main_event_date(dates, sentences, anchors, prep.published, text, doc)
     main_day = dt.date.fromisoformat(main_date.resolved.start) if main_date and main_date.resolved else None
@@ -121,7 +125,7 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
         code, support = choose_type([*seg_triggers, *title_boost], lead_end=lead_end if seg.role == "main" else 0)
         type_ev = tuple(Evidence(t.start, t.end, text[t.start : t.end]) for t in support if t.start >= 0)[:3]
         killed, injured = combine_claims(
-            text, claims, title=report.title, title_claims=title_claims if seg.role == "main" else ()
+            text, claims, title=title, title_claims=title_claims if seg.role == "main" else ()
         )
         # the stages read the case-restored text (their patterns need case); the event's evidence is
         # cut again from the original text at the end (same offsets)
@@ -132,7 +136,7 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
         date = event_date(seg, main_date, text, prep.published)
         seg_anchors = [t.start for t in support if t.start >= 0] + [c.start for c in claims]
         location = find_location(ctx, anchors=seg_anchors, use_dateline=seg.role == "main",
-                                 title=report.title if seg.role == "main" else None)
+                                 title=title if seg.role == "main" else None)
         perpetrators = actors.find_perpetrators(ctx)
         targets = participants.find_targets(ctx)
         victims = participants.find_victims(ctx)
@@ -155,19 +159,21 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
                 attacks=count_attacks(text, spans),
                 confidence=_confidence(weight, date, location.precision, killed is not None),
         )
-        events.append(event if prep.nlp_text is text else _reanchored(event, text))
+        restored = prep.nlp_text is not text or title is not report.title
+        events.append(_reanchored(event, text, report.title or "") if restored else event)
     return tuple(events)
 
 
-def _reanchored(value: T, text: str) -> T:
-    """``value`` with every evidence span found on the case-restored text cut again from the original
-    ``text`` (the same offsets: case restoration keeps the length)."""
+def _reanchored(value: T, text: str, title: str) -> T:
+    """``value`` with every evidence span found on the case-restored text or title cut again from the
+    original ``text`` or ``title`` (the same offsets: case restoration keeps the length)."""
     if isinstance(value, Evidence):
-        return replace(value, text=text[value.start : value.end]) if value.field == "text" else value
+        source = title if value.field == "title" else text
+        return replace(value, text=source[value.start : value.end])
     if isinstance(value, tuple):
-        return tuple(_reanchored(v, text) for v in value)  # type: ignore[return-value]
+        return tuple(_reanchored(v, text, title) for v in value)  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _reanchored(getattr(value, f.name), text) for f in dataclasses.fields(value)}
+        changes = {f.name: _reanchored(getattr(value, f.name), text, title) for f in dataclasses.fields(value)}
         return replace(value, **changes)
     return value
 
