@@ -95,3 +95,18 @@ def test_a_shooting_reported_on_a_day_happened_that_day() -> None:
         "The shooting was reported about 10 a.m. Sunday at a home in the 2100 block of 89th Street."
     )
     assert _main_date(text, "2017-02-13")[0] == "2017-02-12"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "On Monday, there will be a meeting at the center where the boy was shot.",
+        "The man accused of shooting him is scheduled to speak to reporters on Monday.",
+    ],
+)
+def test_a_day_to_come_is_not_the_attack_day(later: str) -> None:
+    text = (
+        "A 15-year-old boy was shot and killed as he walked home from the community center, police said. "
+        f"Friends said they last saw him on Thursday. {later}"
+    )
+    assert _main_date(text, "2016-11-12")[0] == "2016-11-10"  # published on a Saturday

@@ -51,7 +51,7 @@ _AFTERMATH = re.compile(
     re.IGNORECASE,
 )
 # rank of each head class; a date with no listed head gets a rank from its sentence (1-3)
-_CLASS_RANK = {"event": 0.0, "scene": 0.5, "weak": 1.0, "after": 4.0, "report": 4.0}
+_CLASS_RANK = {"event": 0.0, "scene": 0.5, "weak": 1.0, "after": 4.0, "report": 4.0, "future": 5.0}
 # words between an event word and its date: "shot on Saturday", "killed early Sunday"
 _SKIP_BEFORE = frozenset({"on", "at", "late", "early", "about", "around", "shortly", "just", "before", "after", ","})
 
@@ -129,6 +129,30 @@ def head_class(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
+_FUTURE_VERBS = frozenset({"schedule", "plan", "expect", "set"})  # "is scheduled to appear Monday"
+
+
+def is_future(doc: Doc, start: int, end: int) -> bool:
+    """Is the date attached to a clause about the future ("will be held Monday", "is scheduled to
+    appear in court on Tuesday")? A weekday there is a day to come, not the attack's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok: Token = span.root
+    for _ in range(MAX_HEAD_STEPS):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+                return True
+            if tok.lemma_.lower() in _FUTURE_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
+                return True
+            return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FUTURE_VERBS
+    return False
+
+
 def main_date(dates: Sequence[DateMention], sentences: Sequence[tuple[int, int]], anchors: Sequence[int],
               published: dt.date | None, text: str, doc: Doc | None = None) -> DateMention | None:
     """The main event's date mention, or ``None`` when the report states none usable."""
@@ -160,7 +184,9 @@ def main_date(dates: Sequence[DateMention], sentences: Sequence[tuple[int, int]]
         anchored = any(sent[0] <= a < sent[1] for a in anchors)
         said = bool(_SAID.search(text[max(0, d.start - 12) : d.start]))
         cls = "report" if said else head_class(doc, d.start, d.end) if doc is not None else None
-        if cls is not None:
+        if doc is not None and is_future(doc, d.start, d.end):
+            attached = _CLASS_RANK["future"]  # "On Monday, there will be a meeting": a day to come
+        elif cls is not None:
             attached = _CLASS_RANK[cls]
         else:
             attached = 1.0 + (not anchored) + bool(_AFTERMATH.search(text[sent[0] : sent[1]]))
