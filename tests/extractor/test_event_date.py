@@ -89,10 +89,11 @@ def test_an_explicit_date_beats_a_weekday_it_overlaps() -> None:
     assert _main_date(text, "2013-02-18")[0] == "2013-02-09"
 
 
-def test_a_shooting_reported_on_a_day_happened_that_day() -> None:
+@pytest.mark.parametrize("when", ["about 10 a.m. Sunday", "Sunday morning"])
+def test_a_shooting_reported_on_a_day_happened_that_day(when: str) -> None:
     text = (
-        "A 14-year-old was trying to rob the victims, police said Monday. "
-        "The shooting was reported about 10 a.m. Sunday at a home in the 2100 block of 89th Street."
+        "A man killed while hunting was identified Monday, and an autopsy was completed Monday. "
+        f"The shooting was reported {when} at a home in the 2100 block of 89th Street."
     )
     assert _main_date(text, "2017-02-13")[0] == "2017-02-12"
 

@@ -183,7 +183,9 @@ def main_date(dates: Sequence[DateMention], sentences: Sequence[tuple[int, int]]
         sent = next(((a, b) for a, b in sentences if a <= d.start < b), (d.start, d.end))
         anchored = any(sent[0] <= a < sent[1] for a in anchors)
         said = bool(_SAID.search(text[max(0, d.start - 12) : d.start]))
-        cls = "report" if said else head_class(doc, d.start, d.end) if doc is not None else None
+        cls = head_class(doc, d.start, d.end) if doc is not None else None
+        if said and cls != "scene":  # "police said Sunday"; but "the shooting was reported Sunday" happened then
+            cls = "report"
         if doc is not None and is_future(doc, d.start, d.end):
             attached = _CLASS_RANK["future"]  # "On Monday, there will be a meeting": a day to come
         elif cls is not None:
