@@ -107,6 +107,8 @@ def test_places_american_police_words_make_a_bare_town_american() -> None:
         # a street corner and a business named like towns
         ("Indianapolis police said a man was shot and killed near Lynn and Michigan streets on Sunday.", None,
          "Indianapolis"),
+        ("INDIANAPOLIS (July 3, 2015) - One man has died. Officers of the Indianapolis Metropolitan Police "
+         "Department responded to a call of a person shot near Lynn and Michigan streets.", None, "Indianapolis"),
         ("Bowling Green police said a man was shot in the parking lot of the Puerto Vallarta on Scottsville Road.",
          None, "Bowling Green"),
         # a small town in the headline after "in"; a neighbourhood the text names as one is not a town

@@ -37,7 +37,9 @@ _SITE_AFTER = re.compile(
     r"(?:High|Middle|Elementary)\s+School|Hospital|Medical\s+Center|Church|Motel|Hotel|Inn|Bar|Lounge|Club)\b"
 )
 # "near Lynn and Michigan streets", "the parking lot of the Puerto Vallarta": a street corner, a business
-_CORNER_AFTER = re.compile(r"\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?\s+(?:streets|avenues|roads|boulevards|drives)\b")
+_CORNER_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?)?\s+(?i:streets|avenues|roads|boulevards|drives)\b"
+)  # "Lynn and Michigan streets": either name of a corner
 _SITE_BEFORE = re.compile(r"\b(?:the|The)\s+$")  # "on the East Side", "at the Falls Creek townhomes"
 _ADMIN_AFTER = re.compile(r"\s+(?:district|province|county|parish|valley|region)\b", re.IGNORECASE)  # "the Zurmat district"
 _OF_THE_BEFORE = re.compile(r"\b(?:of|at|inside|outside|behind)\s+the\s+$")  # "the parking lot of the Puerto Vallarta"

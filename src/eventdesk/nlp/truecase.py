@@ -126,6 +126,8 @@ def restore_case(text: str) -> str:
     words = list(_WORD.finditer(lowered))
     for i, m in enumerate(words):
         w = m.group(0).rstrip(".'")
+        if m.start() > 0 and lowered[m.start() - 1].isdigit():
+            continue  # the suffix of an ordinal or a unit: "22nd", "9mm"
         if w in acronyms or (2 <= len(w) <= 5 and not (_VOWELS & set(w)) and w.isalpha()):
             for j in range(m.start(), m.start() + len(w)):
                 up = chars[j].upper()
@@ -142,6 +144,10 @@ def restore_case(text: str) -> str:
                     break
                 _title(chars, nxt.start(), nxt.end())
 
+    out_so_far = "".join(chars)
+    for m in _STREET_TYPE.finditer(out_so_far):
+        _title(chars, m.start("type"), m.end("type"))  # "Sherwood street" -> "Sherwood Street"
+
     for m in _SENT_START.finditer(lowered):
         j = m.start(1)
         up = chars[j].upper()
@@ -150,6 +156,12 @@ def restore_case(text: str) -> str:
     assert len(out) == len(text)
     return out
 
+
+# a street type after a capitalised name or a house number belongs to the name: "Sherwood Street"
+_STREET_TYPE = re.compile(
+    r"(?:\b[A-Z][a-z'’]+|\b\d{1,5}(?:st|nd|rd|th)?)\s+(?P<type>street|avenue|road|boulevard|lane|drive|parkway|"
+    r"highway|place|court|terrace|way|streets|avenues|roads|mile)\b"
+)
 
 _FUNCTION_WORDS = frozenset(
     ["the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "that", "this", "said", "says", "was", "were", "is", "are", "has", "have", "had", "who", "which", "as", "he", "she", "they", "it", "its", "his", "her", "their", "been", "be", "not", "but", "also", "today", "yesterday"]
