@@ -272,3 +272,44 @@ def test_casualties_an_including_subset_is_not_the_figure(text: str, injured: in
 def test_casualties_a_single_person_shot_who_survived_is_injured(text: str, injured: int | None) -> None:
     result = counts(text)
     assert (result[1][1] if result[1] else None) == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a statistic over years is not the incident's toll
+        ("Three people were killed Monday. Between January 2010 and August 2013, seven people were killed in "
+         "crashes on the road.", 3, None),
+        # a comma and "and" start a new clause: the four found are not four dead
+        ("Two men were killed Thursday. Officers located four shooting victims, and Flores and Ramirez died at the "
+         "scene.", 2, None),
+        # a man who shot himself and later died is dead, not injured
+        ("An 18-year-old man shot himself in the chest while getting out of a car, and later died at a hospital.",
+         1, None),
+    ],
+)
+def test_casualties_statistics_new_clauses_and_later_deaths(text: str, killed: int, injured: int | None) -> None:
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    k, i = combine_claims(text, find_casualties(text, sentences))
+    result = [None if c is None else (c.low, c.best, c.high) for c in (k, i)]
+    assert (result[0][1] if result[0] else None) == killed
+    assert (result[1][1] if result[1] else None) == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "injured", "killed"),
+    [
+        # two people hit, told in one sentence
+        ("A 7-year-old girl was grazed by a bullet, and a man was shot in the leg near Seventh Street.", 2, None),
+        ("A man was wounded in the arm and a woman was grazed, police said.", 2, None),
+        # a teaser and the story's lead, run together by an ellipsis, are the same person
+        ("A teenager was shot to death in a drive-by in Hayward, believed to... A 16-year-old boy was shot to death "
+         "Monday night.", None, 1),
+    ],
+)
+def test_casualties_different_people_hit_in_one_sentence_add_up(
+    text: str, injured: int | None, killed: int | None
+) -> None:
+    result = counts(text)
+    assert (result[1][1] if result[1] else None) == injured
+    assert (result[0][1] if result[0] else None) == killed

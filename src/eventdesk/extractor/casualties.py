@@ -30,6 +30,8 @@ class CasualtyClaim:
     perpetrators: int = 0  # perpetrators counted in the figure ("including the gunman")
     singular: bool = False  # from "a man was shot"-style mentions rather than a figure
     ordinal: int = 0  # "a second man was wounded" -> 2
+    person: str = ""  # a singular mention's indefinite subject ("a 7-year-old girl"), lower case
+    sentence: int = -1  # where a singular mention's sentence starts
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,6 +77,8 @@ _GAP_BLOCK = re.compile(
     r"nobody|no|not|none|miracle|reports?|calls?|he|she|he's|she's|they|it|its|"
     r"buildings|vehicles|blocks|feet|yards|weeks|ago|old|age|aged)\b"
 )
+_THEN_DIED = re.compile(r"\band\s+(?:later\s+|then\s+)?(?:died|succumbed|was\s+pronounced\s+dead)\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r",\s+and\s")  # "located four victims, and Flores and Ramirez died": not four dead
 _PERP = re.compile(
     r"\bincluding\s+(?:the|a|an|one|two|three|both)?\s*(?:suspected\s+)?(?:gunm[ae]n|shooters?|"
     r"attackers?|assailants?|suspects?|bombers?|perpetrators?|killers?|militants?|terrorists?)\b"
@@ -83,7 +87,7 @@ _AGGREGATE = re.compile(
     r"\b(?:this year|so far|since (?:january|the start|the beginning|\d{4})|in total|last year|"
     r"per year|a year|each year|every year|annually|to date|over the past|in the past|past year|"
     r"statistics|homicides? (?:this|last)|holiday weekend|across the city|gun violence|"
-    r"in (?:\w+ ){0,2}(?:separate )?shootings)\b"
+    r"in (?:\w+ ){0,2}(?:separate )?shootings|between (?:\w+ )?(?:19|20)\d\d and|crashes)\b"
 )
 _NUMBER_WORD = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens?|hundreds?)\b",
@@ -224,7 +228,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             gap = re.sub(r"\S*-\S*", " ", gap.lower())
             if m and _not_a_figure(text, num, after):
                 m = None
-            if m and not _GAP_BLOCK.search(gap) and not _NUMBER_WORD.search(gap):
+            if m and not _GAP_BLOCK.search(gap) and not _NUMBER_WORD.search(gap) and not _NEW_CLAUSE.search(gap):
                 word = m.group("word")
                 voice = _voice(word)
                 if voice == "nominal" and len(m.group("gap").split()) > 2:
@@ -270,6 +274,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 CasualtyClaim(
                     category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                     perpetrators=perps, singular=True, ordinal=ordinal,
+                    person=_indefinite_person(subj),
+                    sentence=s_start + _last_break(sent[: m.start()]),
                 )
             )
         for m in _NOMINAL_SINGLE.finditer(sent):
@@ -283,6 +289,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             verb = m.group("verb").lower()
             category = "killed" if re.search(r"kill|fatally|to death|dead", verb) else (
                 "injured" if re.search(r"wound|injur|stab", verb) else "shot")
+            if category == "shot" and _THEN_DIED.search(sent[m.end() :]):
+                category = "killed"  # "shot himself in the chest ... and later died at a hospital"
             claims.append(CasualtyClaim(category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                         singular=True))
     return _carry_qualifiers(text, claims)
@@ -383,14 +391,35 @@ def _value(c: CasualtyClaim) -> int:
     return c.best if c.best is not None else c.low or 0
 
 
+def _indefinite_person(subject: str) -> str:
+    """"a 7-year-old girl" (and from "the arm and a woman", "a woman"): someone not named before."""
+    m = re.search(r"(?:^|\band\s)((?:a|an|one)\s.+)$", subject)
+    return m.group(1) if m else ""
+
+
+def _last_break(before: str) -> int:
+    """Where the last ellipsis or full stop before a mention ends: "... in Hayward, believed to... A
+    16-year-old" is two sentences the splitter kept together."""
+    ends = [m.end() for m in re.finditer(r"\.\.\.|…|\.\s", before)]
+    return ends[-1] if ends else 0
+
+
 def _pick(claims: Sequence[CasualtyClaim]) -> CasualtyClaim | None:
     figures = [c for c in claims if not c.singular]
-    if figures:
-        return max(figures, key=lambda c: (c.best or c.low or 0, c.low or 0, c.start))
     singles = [c for c in claims if c.singular]
+    # different people in one sentence: "a 7-year-old girl was grazed, and a man was shot"
+    people: dict[int, set[str]] = {}
+    for c in singles:
+        if c.person:
+            people.setdefault(c.sentence, set()).add(c.person)
+    together = max(map(len, people.values()), default=0)
+    if figures:
+        best = max(figures, key=lambda c: (c.best or c.low or 0, c.low or 0, c.start))
+        if together < 2 or together <= _value(best):
+            return best  # (each "a girl", "a man" also reads as a figure of one)
     if not singles:
         return None
-    n = 1
+    n = max(1, together)
     for c in singles:
         n = max(n, c.ordinal) if c.ordinal > 0 else (n + 1 if c.ordinal < 0 else n)
     first = singles[0]
