@@ -313,3 +313,13 @@ def test_casualties_different_people_hit_in_one_sentence_add_up(
     result = counts(text)
     assert (result[1][1] if result[1] else None) == injured
     assert (result[0][1] if result[0] else None) == killed
+
+
+def test_casualties_an_injured_figure_including_one_who_died() -> None:
+    text = "Three people were injured, including a 17-year-old girl who succumbed to her injuries."
+    assert counts(text) == ((1, 1, 1), (2, 2, 2))
+    assert counts("Three people were injured, including a 17-year-old girl.") == (None, (3, 3, 3))
+
+
+def test_casualties_an_age_bound_is_not_a_figure() -> None:
+    assert counts("Around 7 p.m., a boy younger than 12 was shot in the complex.")[1] != (12, 12, 12)

@@ -78,6 +78,10 @@ _GAP_BLOCK = re.compile(
     r"buildings|vehicles|blocks|feet|yards|weeks|ago|old|age|aged)\b"
 )
 _THEN_DIED = re.compile(r"\band\s+(?:later\s+|then\s+)?(?:died|succumbed|was\s+pronounced\s+dead)\b", re.IGNORECASE)
+_SUBSET_DIED = re.compile(
+    r",?\s+including\s+(?:a|an|one)\s+[^,.;()]{1,40}?\s+(?P<who>who\s+(?:later\s+)?(?:died|succumbed))\b",
+    re.IGNORECASE,
+)
 _NEW_CLAUSE = re.compile(r",\s+and\s")  # "located four victims, and Flores and Ramirez died": not four dead
 _PERP = re.compile(
     r"\bincluding\s+(?:the|a|an|one|two|three|both)?\s*(?:suspected\s+)?(?:gunm[ae]n|shooters?|"
@@ -140,7 +144,8 @@ _NOT_PEOPLE = re.compile(
 )
 _NOT_COUNT_BEFORE = re.compile(
     r"\b(?:(?:mother|father|parent|grandmother|grandfather|mom|dad)\s+of|single[\s-]+shot|hwy|highway|route|"
-    r"interstate|i-|no\.|number|apartment|apt\.?|suite|room|unit|channel|ch\.|page|exit)\s*$",
+    r"interstate|i-|no\.|number|apartment|apt\.?|suite|room|unit|channel|ch\.|page|exit|"
+    r"(?:younger|older)\s+than|under\s+the\s+age\s+of)\s*$",  # "a boy younger than 12 was shot": an age
     re.IGNORECASE
 )
 _NOT_A_FIGURE = re.compile(r"(?:['’][sS]\b|[sS]\b|\s+(?:A|An|The)\s|\s+block\b|(?i:[\s-]*(?:years?|months?)[\s-]+old\b))")
@@ -237,9 +242,14 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                     m = None  # "the two were taken to the hospital, where they were pronounced dead"
                 elif voice != "passive" or m.group("aux") or not m.group("gap").strip() or _bare_headline(m, after):
                     if not _active_use(after[m.end() :]) or voice != "passive" or m.group("aux"):
-                        claims.append(
-                            _claim(num, _category(word), num.start, num.end + m.end(), sent, s_start)
-                        )
+                        claim = _claim(num, _category(word), num.start, num.end + m.end(), sent, s_start)
+                        died = _SUBSET_DIED.match(after, m.end())
+                        if died and claim.category in ("injured", "shot"):
+                            # "three were injured, including a girl who died": three hit, one of them dead
+                            claim = replace(claim, category="shot")
+                            at = num.end + died.start("who")
+                            claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", at, num.end + died.end()))
+                        claims.append(claim)
                         continue
             b = backward.search(before)
             if b and _NOT_PEOPLE.match(after):
