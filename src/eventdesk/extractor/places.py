@@ -62,6 +62,7 @@ _NOT_THE_PLACE_AFTER = re.compile(
 )
 _ABBREVIATED_STATE = re.compile(r",\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)")
 _PART_OF_A_CITY = re.compile(r"\s+(?:neighbou?rhood|subdivision|section|district|community)\b")
+_NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|subdivision|community)\b")
 # "Dianne Harriell, 28, of Dayton": where someone lives, not where it happened
 _RESIDENCE = re.compile(r"(?:\b\d{1,3},?\s+of|\b(?:resident|residents|native|natives)\s+of)\s+$", re.IGNORECASE)
 # "taken to Nationwide Children's Hospital in Columbus": where a victim was treated, not the event's place
@@ -190,10 +191,13 @@ def find_location(
     dl = _dateline(ctx, gaz, country, region) if use_dateline else None
     dl_span = dateline_span(text)
     not_places: set[str] = set()  # names the text shows are not the place of anything (a neighbourhood)
+    neighbourhoods: set[str] = set()  # of those, the parts of a town (not "the Nad-e Ali district")
     for rank, (start, end) in enumerate(candidates):
         before = text[max(0, start - 60) : start]
         if _PART_OF_A_CITY.match(text[end : end + 20]):
-            not_places.add(text[start:end].lower())
+            not_places.add(_name_key(text[start:end]))
+            if _NEIGHBOURHOOD.match(text[end : end + 20]):
+                neighbourhoods.add(_name_key(text[start:end]))
         if (_REFERENCE.search(before) or _STREET_BEFORE.search(before[-40:]) or _SITE_AFTER.match(text[end : end + 40])
                 or _CORNER_AFTER.match(text[end : end + 40])):
             continue  # "510 miles southeast of Tehran", "the 4800 block of South Throop", "Ridgecrest Apartments"
@@ -211,7 +215,12 @@ def find_location(
         place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
         if place is None and admin1 and _ABBREVIATED_STATE.match(text[end : end + 12]):
             place = _big_city(gaz, text[start:end], cc)  # a wrong qualifier: "CHARLOTTE, S.C." is Charlotte, N.C.
-        if place is None or (not (admin1 or cc) and _site_named_like_a_town(place, before, text[end : end + 20])):
+        # an entity that starts with its article ("the East Side") is read as if the article stood before it
+        article = re.match(r"(?i:the)\s+", text[start:end])
+        seen_before = before + text[start : start + article.end()] if article else before
+        if place is None:
+            continue
+        if not (admin1 or cc) and _site_named_like_a_town(place, seen_before, text[end : end + 20]):
             continue
         score = _SPECIFICITY.get(place.kind, 1.0)
         if _other_state(place, region, admin1):
@@ -226,7 +235,7 @@ def find_location(
         # "Man shot on Elm St. - WBTV Charlotte": places after the last separator are the outlet's
         outlet_from = _outlet_start(title)
         for start, end in sorted({(s, e) for s, e, _ in gaz.scan(title)} | _headline_towns(title, gaz)):
-            if title[start:end].lower() in not_places:
+            if _name_key(title[start:end]) in not_places:
                 continue  # "2 teenage boys shot in Roseland" when the text says "the Roseland neighborhood"
             admin1, cc = _hint_after(title, start, end, gaz)
             if not (admin1 or cc):
@@ -244,6 +253,10 @@ def find_location(
                 if _other_state(place, region, admin1):
                     score -= _OTHER_STATE_PENALTY
                 mentions.append(PlaceMention(start, end, place, score, "title"))
+    # a neighbourhood is not the town ("the Brighton Park neighborhood" of a Chicago story), unless
+    # it is all the report names
+    towns = [m for m in mentions if m.field != "text" or _name_key(text[m.start : m.end]) not in neighbourhoods]
+    mentions = towns if towns else mentions
     if dl is not None:
         mentions.append(dl)
     if not mentions:
@@ -302,6 +315,11 @@ def _km(a: Place, b: Place) -> float:
 
 
 _IN_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})")
+
+
+def _name_key(name: str) -> str:
+    """"the East Side" and "East Side" alike."""
+    return re.sub(r"^the\s+", "", " ".join(name.lower().split()))
 
 
 def _headline_towns(title: str, gaz: Gazetteer) -> set[tuple[int, int]]:
