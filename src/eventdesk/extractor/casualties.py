@@ -278,8 +278,10 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                     ordinal = val
             perps = 1 if re.search(r"\b(?:suspect|gunman|shooter)\b", subj) else 0
             category = _category(word)
-            if category == "shot" and _survived(sent[m.end() :]):
-                category, ordinal = "injured", 0  # "another man was shot in the arm" and survived
+            if category == "shot" and _survived(sent[m.end() :]) and re.match(r"(?:a|an|another|one)\s", subj):
+                # "another man was shot in the arm": someone new, who survived ("the boy was shot in the
+                # arm" is more often the victim already counted)
+                category, ordinal = "injured", 0
             claims.append(
                 CasualtyClaim(
                     category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
