@@ -325,3 +325,8 @@ def test_casualties_an_injured_figure_including_one_who_died() -> None:
 
 def test_casualties_an_age_bound_is_not_a_figure() -> None:
     assert counts("Around 7 p.m., a boy younger than 12 was shot in the complex.")[1] != (12, 12, 12)
+
+
+def test_casualties_the_same_kind_of_person_twice_in_a_sentence_is_one() -> None:
+    text = "An Indianapolis man is dead and a person of interest is in custody after a man died from a gunshot wound."
+    assert counts(text)[0] == (1, 1, 1)

@@ -423,7 +423,7 @@ def _pick(claims: Sequence[CasualtyClaim]) -> CasualtyClaim | None:
     people: dict[int, set[str]] = {}
     for c in singles:
         if c.person:
-            people.setdefault(c.sentence, set()).add(c.person)
+            people.setdefault(c.sentence, set()).add(c.person.split()[-1])  # "an Indianapolis man" = "a man"
     together = max(map(len, people.values()), default=0)
     if figures:
         best = max(figures, key=lambda c: (c.best or c.low or 0, c.low or 0, c.start))
