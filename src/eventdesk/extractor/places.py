@@ -62,8 +62,6 @@ _NOT_THE_PLACE_AFTER = re.compile(
 )
 _ABBREVIATED_STATE = re.compile(r",\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)")
 _PART_OF_A_CITY = re.compile(r"\s+(?:neighbou?rhood|subdivision|section|district|community)\b")
-_NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|subdivision|community)\b")
-_A_BEFORE = re.compile(r"\b(?:an?|An?)\s+$")
 # "Dianne Harriell, 28, of Dayton": where someone lives, not where it happened
 _RESIDENCE = re.compile(r"(?:\b\d{1,3},?\s+of|\b(?:resident|residents|native|natives)\s+of)\s+$", re.IGNORECASE)
 # "taken to Nationwide Children's Hospital in Columbus": where a victim was treated, not the event's place
@@ -192,13 +190,10 @@ def find_location(
     dl = _dateline(ctx, gaz, country, region) if use_dateline else None
     dl_span = dateline_span(text)
     not_places: set[str] = set()  # names the text shows are not the place of anything (a neighbourhood)
-    neighbourhoods: set[str] = set()  # of those, the parts of a town (not "the Nad-e Ali district")
     for rank, (start, end) in enumerate(candidates):
         before = text[max(0, start - 60) : start]
         if _PART_OF_A_CITY.match(text[end : end + 20]):
             not_places.add(_name_key(text[start:end]))
-            if _NEIGHBOURHOOD.match(text[end : end + 20]) and not _A_BEFORE.search(before[-4:]):
-                neighbourhoods.add(_name_key(text[start:end]))  # not "a Phoenix neighborhood"
         if (_REFERENCE.search(before) or _STREET_BEFORE.search(before[-40:]) or _SITE_AFTER.match(text[end : end + 40])
                 or _CORNER_AFTER.match(text[end : end + 40])):
             continue  # "510 miles southeast of Tehran", "the 4800 block of South Throop", "Ridgecrest Apartments"
@@ -254,9 +249,6 @@ def find_location(
                 if _other_state(place, region, admin1):
                     score -= _OTHER_STATE_PENALTY
                 mentions.append(PlaceMention(start, end, place, score, "title"))
-    # a neighbourhood is not the town ("the Brighton Park neighborhood" of a Chicago story) when the
-    # report names another place
-    mentions = [m for m in mentions if not _inside_a_named_town(m, mentions, text, neighbourhoods)]
     if dl is not None:
         mentions.append(dl)
     if not mentions:
@@ -315,12 +307,6 @@ def _km(a: Place, b: Place) -> float:
 
 
 _IN_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})")
-
-
-def _inside_a_named_town(m: PlaceMention, mentions: Sequence[PlaceMention], text: str, neighbourhoods: set[str]) -> bool:
-    if m.field != "text" or _name_key(text[m.start : m.end]) not in neighbourhoods:
-        return False
-    return any(o.field != "text" or _name_key(text[o.start : o.end]) not in neighbourhoods for o in mentions)
 
 
 def _name_key(name: str) -> str:
