@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from eventdesk.extractor.dates import ResolvedDate
 from eventdesk.extractor.types import Trigger, event_type
+from eventdesk.geo.normalize import normalize_key
 
 BACKGROUND_DAYS = 45
 
@@ -99,7 +100,7 @@ def split_events(
     current: Segment | None = None
     wrapped = _hard_wrapped(text)
     lead_end = sentences[min(1, len(sentences) - 1)][1] if sentences else 0
-    lead_places = {_place_key(text[a:b]) for a, b in places if a < lead_end}
+    lead_places = {normalize_key(text[a:b]) for a, b in places if a < lead_end}
     main_triggers: list[Trigger] = []
     for i, (s, e) in enumerate(sentences):
         same_paragraph = i > 0 and not _paragraph_break(_gap_before(text, sentences, i), wrapped)
@@ -110,7 +111,7 @@ def split_events(
         later_or_same = [d for d in sent_dates if d.resolved and not _is_earlier(d, main_date, published)]
         if i > 0 and has_trigger and earlier and not later_or_same:
             key = earlier[0]
-            kind = _dominant([t for t in triggers if s <= t.start < e])
+            kind = _dominant(sent_triggers)
             if (
                 current is not None
                 and current.date
@@ -171,10 +172,6 @@ def _opens_related(
 _OPENING_PLACE = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village|department|province)\s+of\s+)?", re.I)
 
 
-def _place_key(name: str) -> str:
-    return " ".join(name.lower().split())
-
-
 def _opens_on_new_place(text: str, start: int, places: Sequence[tuple[int, int]], known: set[str]) -> bool:
     """"In Huancayo, ...": the sentence opens on a place, followed by a comma, that the lead did not name."""
     m = _OPENING_PLACE.match(text, start)
@@ -182,12 +179,12 @@ def _opens_on_new_place(text: str, start: int, places: Sequence[tuple[int, int]]
         return False
     for a, b in places:
         if a == m.end():
-            return text[b : b + 1] == "," and _place_key(text[a:b]) not in known
+            return text[b : b + 1] == "," and normalize_key(text[a:b]) not in known
     return False
 
 
 def _names_new_place(start: int, end: int, places: Sequence[tuple[int, int]], known: set[str], text: str) -> bool:
-    return any(start <= a < end and _place_key(text[a:b]) not in known for a, b in places)
+    return any(start <= a < end and normalize_key(text[a:b]) not in known for a, b in places)
 
 
 def _kind_weights(triggers: Sequence[Trigger]) -> dict[str, float]:
