@@ -76,7 +76,9 @@ def test_muc4_adapter_on_synthetic_data(
         seen.append(report)
         return [_gunmen_event(make_event)] if "GUNMEN" in report.text else []
 
-    result, preds = muc4.evaluate_muc4(synthetic_root, predictor=fake_predictor(events_for), progress=False)
+    result, preds = muc4.evaluate_muc4(
+        synthetic_root, predictor=fake_predictor(events_for), relevance=None, progress=False
+    )
     assert {r.published for r in seen} == {"1990-03-03", "1990-04-09"}  # from the datelines
     s = {name: score.value for name, score in result.scores.items()}
     assert s["gtt.micro.precision"] == 5 / 6  # "two guards" is not a mention of gold "guards"
@@ -106,7 +108,7 @@ def test_muc4_prediction_file_round_trip(
         json.dumps({"id": "mine-1", "text": "   RIVERTON, 1 MAY 90 (X) -- GUNMEN ATTACKED."}) + "\n"
     )
     preds = muc4.predict_documents(
-        docs, predictor=fake_predictor(lambda r: [_gunmen_event(make_event)]), progress=False
+        docs, predictor=fake_predictor(lambda r: [_gunmen_event(make_event)]), relevance=None, progress=False
     )
     assert list(preds) == ["mine-1"] and preds["mine-1"]["pred_templates"][0]["incident_type"] == "attack"
     out = tmp_path / "preds.json"
@@ -142,11 +144,12 @@ def test_muc4_real_data_oracle_and_empty(
 ) -> None:
     golds = gtt.load_gold(data_root / "muc4" / "gtt" / "dev.jsonl")
     result, preds = muc4.evaluate_muc4(
-        data_root, predictor=fake_predictor(_oracle(golds, make_event)), limit=25, progress=False
+        data_root, predictor=fake_predictor(_oracle(golds, make_event)), limit=25, relevance=None,
+        progress=False,
     )
     assert result.reports == 25 and len(preds) == 25
     assert result.scores["gtt.micro.f1"].value == 1.0
-    empty, _ = muc4.evaluate_muc4(data_root / "muc4", predictor=no_events, limit=5, progress=False)
+    empty, _ = muc4.evaluate_muc4(data_root / "muc4", predictor=no_events, limit=5, relevance=None, progress=False)
     assert empty.scores["gtt.micro.f1"].value == 0.0 and empty.errors == 0
 
 

@@ -11,6 +11,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("eventdesk.commands.extract_cmd", "extract"),
     ("eventdesk.commands.demo_cmd", "demo"),
     ("eventdesk.commands.bench_cmd", "bench"),
+    ("eventdesk.commands.train_cmd", "train"),
     ("eventdesk.eval.cli", "eval_cmd"),
     ("eventdesk.store.cli", "ingest"),
     ("eventdesk.store.cli", "incidents"),

@@ -157,10 +157,19 @@ for _name in DATASETS:
     is_flag=True,
     help="Key --predictions-out by GTT's numbers (TST1-MUC3-0012 -> 10012), as xinyadu/gtt's eval.py reads.",
 )
+@click.option(
+    "--relevance-model",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="A relevance model folder from `eventdesk train muc4-relevance` [default: the packaged one].",
+)
+@click.option(
+    "--no-relevance-model", is_flag=True, help="Keep every template the rules make (no trained relevance filter)."
+)
 def muc4_cmd(
     data: Path | None, limit: int | None, workers: int, as_json: bool, quiet: bool, split: str,
     predictions_out: Path | None, predict_docs: Path | None, score_predictions: Path | None,
-    gold: Path | None, include_background: bool, numeric_keys: bool,
+    gold: Path | None, include_background: bool, numeric_keys: bool, relevance_model: Path | None,
+    no_relevance_model: bool,
 ) -> None:  # fmt: skip
     """MUC-4 TST1+TST2: GTT template F1; date, country and claim from the full keys.
 
@@ -174,13 +183,15 @@ def muc4_cmd(
     from eventdesk.eval.predict import resolve_data_dir
 
     predictor = default_predictor(workers)
+    relevance = None if no_relevance_model else str(relevance_model) if relevance_model else muc4.PACKAGED
     try:
         if predict_docs is not None:
             if predictions_out is None:
                 raise click.UsageError("--predict needs --predictions-out")
             preds = muc4.predict_documents(
-                predict_docs, predictor=predictor, include_background=include_background, progress=not quiet
-            )
+                predict_docs, predictor=predictor, include_background=include_background,
+                relevance=relevance, progress=not quiet,
+            )  # fmt: skip
             _write_json(predictions_out, preds)
             click.echo(f"wrote predictions for {len(preds)} documents to {predictions_out}", err=True)
             return
@@ -191,7 +202,7 @@ def muc4_cmd(
             return
         result, preds = muc4.evaluate_muc4(
             root, predictor=predictor, split=split, limit=limit,
-            include_background=include_background, progress=not quiet,
+            include_background=include_background, relevance=relevance, progress=not quiet,
         )  # fmt: skip
     except (EventdeskError, OSError, ValueError, KeyError) as exc:
         raise CannotRun(getattr(exc, "message", None) or str(exc)) from exc

@@ -12,13 +12,16 @@ Mapping (one template per event):
   it hit civilian people or property (a civilian, business, transport, religious ... target, or
   victims of a civilian group): then it is an ``attack`` (template-doc-part1.v7, section 1.0, rule 1);
 * ``background`` events make no template: MUC-4 excludes incidents recalled only as historical
-  context (template-doc-part1.v7, relevance rule 6).
+  context (template-doc-part1.v7, relevance rule 6);
+* with a relevance model (``eval/muc4_relevance.py``, trained on DEV, on by default) templates whose
+  event a MUC-4 coder would likely not have kept are dropped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,6 +31,7 @@ from typing import Any
 
 from eventdesk.eval import gtt, muc4_keys
 from eventdesk.eval.metrics import EvalResult, Tally, fold
+from eventdesk.eval.muc4_relevance import RelevanceModel, filter_pairs, load_model, packaged_model
 from eventdesk.eval.predict import Predictor, count_errors, resolve_data_dir, run_predictions, stable_order
 from eventdesk.records import Event, Report, ReportResult
 from eventdesk.resources import read_tsv
@@ -127,17 +131,47 @@ def load_documents(data_dir: Path, files: Sequence[str]) -> dict[str, Muc4Doc]:
     return docs
 
 
+PACKAGED = "packaged"  # the relevance model shipped in eventdesk/models/muc4_relevance
+
+
+def resolve_relevance(relevance: RelevanceModel | str | None) -> RelevanceModel | None:
+    if relevance == PACKAGED:
+        return packaged_model()
+    if isinstance(relevance, str):
+        return load_model(Path(relevance))
+    return relevance
+
+
+def report_templates(
+    result: ReportResult,
+    text: str,
+    *,
+    include_background: bool = False,
+    relevance: RelevanceModel | None = None,
+) -> list[tuple[gtt.Template, Event]]:
+    """One report's templates with their events; ``relevance`` drops those it judges not relevant."""
+    pairs = events_to_templates(result.events, include_background=include_background)
+    return filter_pairs(pairs, text, relevance) if relevance is not None and pairs else pairs
+
+
 def predictions_file(
-    docids: Sequence[str], results: Sequence[ReportResult], *, include_background: bool = False
+    reports: Sequence[Report],
+    results: Sequence[ReportResult],
+    *,
+    include_background: bool = False,
+    relevance: RelevanceModel | None = None,
 ) -> dict[str, dict[str, list[gtt.Template]]]:
     """``{docid: {"pred_templates": [...]}}``, the format GTT-compatible scorers read."""
     return {
-        docid: {
+        report.id: {
             "pred_templates": [
-                t for t, _ in events_to_templates(r.events, include_background=include_background)
+                t
+                for t, _ in report_templates(
+                    r, report.text, include_background=include_background, relevance=relevance
+                )
             ]
         }
-        for docid, r in zip(docids, results, strict=True)
+        for report, r in zip(reports, results, strict=True)
     }
 
 
@@ -148,10 +182,13 @@ def evaluate_muc4(
     split: str = "dev",
     limit: int | None = None,
     include_background: bool = False,
+    relevance: RelevanceModel | str | None = PACKAGED,
     progress: bool = True,
 ) -> tuple[EvalResult, dict[str, Any]]:
-    """Extract every document of ``split`` and score it; returns the result and the GTT predictions."""
+    """Extract every document of ``split`` and score it; returns the result and the GTT predictions.
+    ``relevance``: the packaged relevance model (default), another one, or None for the rules alone."""
     started = time.monotonic()
+    relevance = resolve_relevance(relevance)
     gold_name, text_files = SPLITS[split]
     data_dir = resolve_data_dir(data, "muc4", gold_name)
     golds = gtt.load_gold(data_dir / gold_name)
@@ -159,10 +196,13 @@ def evaluate_muc4(
     docids = stable_order(golds, key=lambda d: d)[:limit] if limit else sorted(golds)
     reports = [Report(text=docs[d].text, id=d, published=docs[d].published) for d in docids]
     results = run_predictions(reports, predictor, label=f"muc4 {split}", progress=progress)
-    paired = {
+    rules = {
         d: events_to_templates(r.events, include_background=include_background)
         for d, r in zip(docids, results, strict=True)
     }
+    paired = rules if relevance is None else {
+        d: filter_pairs(pairs, docs[d].text, relevance) if pairs else pairs for d, pairs in rules.items()
+    }  # fmt: skip
     preds = {d: [t for t, _ in pairs] for d, pairs in paired.items()}
     score = gtt.score_gtt(preds, golds, docids)
 
@@ -170,11 +210,19 @@ def evaluate_muc4(
     for key, prf in score.roles.items():
         result.add_prf(f"gtt.{key}", prf)
     result.add_prf("gtt.micro", score.micro)
-    _score_keys(result, docids, docs, golds, paired, score)
+    # the keys measure our events' fields, so they use every template the rules made (the relevance
+    # filter decides which templates a coder keeps, not what an event's date or country is)
+    rules_score = score if relevance is None else gtt.score_gtt(
+        {d: [t for t, _ in pairs] for d, pairs in rules.items()}, golds, docids
+    )  # fmt: skip
+    _score_keys(result, docids, docs, golds, rules, rules_score)
     result.details["gtt"] = {
         key: prf.to_dict() for key, prf in [*score.roles.items(), ("micro", score.micro)]
     }
     result.details["split"] = split
+    result.details["relevance_model"] = (
+        {"threshold": relevance.threshold, "sha256": relevance.manifest.get("files", {})} if relevance else None
+    )
     result.details["templates"] = {
         "predicted": sum(map(len, preds.values())),
         "gold": sum(len(golds[d].templates) for d in docids),
@@ -250,7 +298,12 @@ def score_prediction_file(pred_path: Path, gold_path: Path) -> EvalResult:
 
 
 def predict_documents(
-    path: Path, *, predictor: Predictor, include_background: bool = False, progress: bool = True
+    path: Path,
+    *,
+    predictor: Predictor,
+    include_background: bool = False,
+    relevance: RelevanceModel | str | None = PACKAGED,
+    progress: bool = True,
 ) -> dict[str, Any]:
     """GTT-format predictions for unlabelled documents (JSONL lines ``{"id", "text"}``; ``published``
     is read from the line or, failing that, from a MUC-style dateline)."""
@@ -265,4 +318,35 @@ def predict_documents(
                     Report(text=text, id=str(row.get("id") or n), title=row.get("title"), published=published)
                 )
     results = run_predictions(reports, predictor, label="muc4 predict", progress=progress)
-    return predictions_file([r.id for r in reports], results, include_background=include_background)
+    relevance = resolve_relevance(relevance)
+    return predictions_file(reports, results, include_background=include_background, relevance=relevance)
+
+
+def train_relevance(
+    data: Path, out_dir: Path, *, predictor: Predictor, limit: int | None = None, progress: bool = True
+) -> dict[str, Any]:
+    """The relevance model's recipe: extract DEV (GTT's train split; TST1+TST2 are not read), label
+    each template by the GTT alignment, cross-validate the threshold, train, save to ``out_dir``."""
+    from eventdesk.eval import muc4_relevance
+
+    gold_name, text_files = SPLITS["train"]
+    data_dir = resolve_data_dir(data, "muc4", gold_name)
+    golds = gtt.load_gold(data_dir / gold_name)
+    docs = load_documents(data_dir, text_files)
+    docids = sorted(golds)
+    if limit:
+        docids = sorted(stable_order(docids, key=lambda d: d)[:limit])
+    reports = [Report(text=docs[d].text, id=d, published=docs[d].published) for d in docids]
+    results = run_predictions(reports, predictor, label="muc4 train", progress=progress)
+    pairs = {d: events_to_templates(r.events) for d, r in zip(docids, results, strict=True)}
+    log = (lambda m: print(m, file=sys.stderr)) if progress else (lambda _m: None)
+    return muc4_relevance.train_recipe(
+        docids,
+        {d: [e for _, e in p] for d, p in pairs.items()},
+        {d: [t for t, _ in p] for d, p in pairs.items()},
+        {d: docs[d].text for d in docids},
+        golds,
+        out_dir,
+        provenance={"training_split": f"muc4 {gold_name} ({len(docids)} documents)"},
+        log=log,
+    )
