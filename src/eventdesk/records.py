@@ -82,6 +82,9 @@ class Location:
     lon: float | None = None
     geonames_id: int | None = None
     precision: str = "unknown"  # exact | city | admin2 | admin1 | country | unknown
+    # the part of the town the report names ("the Brighton Park neighborhood" of a Chicago shooting):
+    # the town stays the place, the district is kept beside it; its words are among ``evidence``
+    district: str | None = None
     evidence: tuple[Evidence, ...] = ()
 
 

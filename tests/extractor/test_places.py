@@ -121,6 +121,21 @@ def test_places_corners_businesses_and_headline_towns(text: str, title: str | No
     assert _place(text, title)[0] == expected
 
 
+def test_places_a_neighbourhood_is_the_district_of_the_town_named_beside_it() -> None:
+    text = (
+        "A man was shot and killed in Brighton Park on Sunday, Chicago police said. Brighton Park "
+        "residents gathered near the scene; the Brighton Park neighborhood has seen three shootings this month."
+    )
+    main = next(e for e in extract(text, published="2024-05-06") if e.role == "main")
+    assert main.location.name == "Chicago" and main.location.district == "Brighton Park"
+    assert any(ev.text == "Brighton Park" and text[ev.start : ev.end] == ev.text for ev in main.location.evidence)
+    alone = "A man was shot in Nicoma Park on Sunday. The Nicoma Park community is shaken."
+    only = next(e for e in extract(alone, published="2024-05-06") if e.role == "main")
+    assert only.location.name == "Nicoma Park" and only.location.district is None
+    some = "A man was shot in a Phoenix neighborhood on Sunday, Mesa police said."
+    assert next(e for e in extract(some, published="2024-05-06") if e.role == "main").location.district is None
+
+
 def test_places_an_entity_with_its_article_is_a_part_of_town() -> None:
     text = "San Antonio police said two children were hit by gunfire on the East Side on Thursday."
     assert _place(text)[0] == "San Antonio"

@@ -95,6 +95,21 @@ def test_fuse_fields_and_round_trip() -> None:
     assert incident_from_dict(incident_to_dict(inc)) == inc
 
 
+def test_fuse_district_comes_from_the_reports_that_name_one() -> None:
+    from dataclasses import replace
+
+    brighton = replace(KERMAN, district="Brighton Park")
+    s = [
+        Sighting(event("a"), "a", "ra", "2024-01-03", "X"),
+        Sighting(event("b", location=brighton), "b", "rb", "2024-01-03", "Y"),
+        Sighting(event("c"), "c", "rc", "2024-01-04", "Z"),
+    ]
+    inc = fuse("i", s)
+    assert inc.location["name"] == "Kerman" and inc.location["district"] == "Brighton Park"
+    assert not inc.contradictions
+    assert fuse("j", s[:1]).location["district"] is None
+
+
 def test_fuse_without_figures() -> None:
     inc = fuse("i", [Sighting(event("a"), "a", "ra", None, None)])
     assert (inc.killed.low, inc.killed.best, inc.killed.high, inc.killed.history) == (None, None, None, ())

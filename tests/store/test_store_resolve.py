@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import dataclasses
 
 from store_builders import KERMAN, SHOOTING, TEHRAN, day, event, kerman_story, result
 
@@ -150,6 +151,22 @@ def test_score_pair_other_country_is_a_veto() -> None:
     )
     assert score_pair(here, there) < 0
     assert score_pair(here, build_mention(event("c", killed=5, location=KERMAN), None, key="c", report_key="rc")) >= 2
+
+
+def test_score_pair_two_districts_of_one_town_count_against() -> None:
+    def in_district(key: str, district: str | None) -> object:
+        loc = Location(name="Chicago", admin1="Illinois", country_code="US", lat=41.85, lon=-87.65,
+                       precision="city", district=district)  # fmt: skip
+        return build_mention(event(key, type=SHOOTING, killed=1, location=loc, date=day("2024-05-05")), None,
+                             key=key, report_key="r" + key)  # fmt: skip
+
+    a, same, other, unknown = (in_district("a", "Brighton Park"), in_district("b", "Brighton Park"),
+                               in_district("c", "Roseland"), in_district("d", None))  # fmt: skip
+    from eventdesk.store.resolve import _place_score
+
+    assert _place_score(a, same) > _place_score(a, unknown) > _place_score(a, other)  # type: ignore[arg-type]
+    named = dataclasses.replace(unknown, phrases=frozenset({"brighton park"}))  # type: ignore[type-var]
+    assert _place_score(a, same) == _place_score(a, named) > _place_score(a, unknown)  # type: ignore[arg-type]
 
 
 def test_names_street_names_normalise_types_and_directions() -> None:

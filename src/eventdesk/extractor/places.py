@@ -7,6 +7,7 @@ the dateline city is only a fallback when the text names no other place for the 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -62,6 +63,8 @@ _NOT_THE_PLACE_AFTER = re.compile(
 )
 _ABBREVIATED_STATE = re.compile(r",\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)")
 _PART_OF_A_CITY = re.compile(r"\s+(?:neighbou?rhood|subdivision|section|district|community)\b")
+_NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhood|subdivision|community)\b")
+_A_BEFORE = re.compile(r"\b(?:an?|An?)\s+$")
 # "Dianne Harriell, 28, of Dayton": where someone lives, not where it happened
 _RESIDENCE = re.compile(r"(?:\b\d{1,3},?\s+of|\b(?:resident|residents|native|natives)\s+of)\s+$", re.IGNORECASE)
 # "taken to Nationwide Children's Hospital in Columbus": where a victim was treated, not the event's place
@@ -190,10 +193,13 @@ def find_location(
     dl = _dateline(ctx, gaz, country, region) if use_dateline else None
     dl_span = dateline_span(text)
     not_places: set[str] = set()  # names the text shows are not the place of anything (a neighbourhood)
+    neighbourhoods: set[str] = set()  # of those, the parts of a town (not "the Nad-e Ali district")
     for rank, (start, end) in enumerate(candidates):
         before = text[max(0, start - 60) : start]
         if _PART_OF_A_CITY.match(text[end : end + 20]):
             not_places.add(_name_key(text[start:end]))
+            if _NEIGHBOURHOOD.match(text[end : end + 20]) and not _A_BEFORE.search(before[-4:]):
+                neighbourhoods.add(_name_key(text[start:end]))  # not "a Phoenix neighborhood"
         if (_REFERENCE.search(before) or _STREET_BEFORE.search(before[-40:]) or _SITE_AFTER.match(text[end : end + 40])
                 or _CORNER_AFTER.match(text[end : end + 40])):
             continue  # "510 miles southeast of Tehran", "the 4800 block of South Throop", "Ridgecrest Apartments"
@@ -255,8 +261,21 @@ def find_location(
         return Location()
     mentions = _near_the_police(mentions, text, title or "")
     best = max(mentions, key=lambda m: m.score)
+    # a neighbourhood is not the town ("the Brighton Park neighborhood" of a Chicago story): when the
+    # report names a town near it, the town is the place and the neighbourhood its district
+    district = None
+    if _is_neighbourhood(best, text, neighbourhoods):
+        town = max((m for m in mentions if not _is_neighbourhood(m, text, neighbourhoods)),
+                   key=lambda m: m.score, default=None)  # fmt: skip
+        if town is not None and town.place.kind == "city" and _km(town.place, best.place) <= _DISTRICT_KM:
+            best, district = town, best
     source = (title or "") if best.field == "title" else text
-    return to_location(best.place, Evidence(best.start, best.end, source[best.start : best.end], best.field))
+    location = to_location(best.place, Evidence(best.start, best.end, source[best.start : best.end], best.field))
+    if district is None:
+        return location
+    name = re.sub(r"^(?i:the)\s+", "", text[district.start : district.end])
+    span = Evidence(district.end - len(name), district.end, name)
+    return dataclasses.replace(location, district=name, evidence=(*location.evidence, span))
 
 
 @functools.lru_cache(maxsize=16)  # asked for by every event's place, date and perpetrator stages
@@ -307,6 +326,15 @@ def _km(a: Place, b: Place) -> float:
 
 
 _IN_TOWN = re.compile(r"\b(?:in|at|near|outside)\s+(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})")
+
+
+_DISTRICT_KM = 30.0  # a neighbourhood's town is near the place its name resolved to
+_BIG_CITY = 100_000  # "crime statistics by Portland neighborhood": a big city's name is not a district
+
+
+def _is_neighbourhood(m: PlaceMention, text: str, neighbourhoods: set[str]) -> bool:
+    return (m.field == "text" and _name_key(text[m.start : m.end]) in neighbourhoods
+            and not (m.place.kind == "city" and m.place.population >= _BIG_CITY))  # fmt: skip
 
 
 def _name_key(name: str) -> str:

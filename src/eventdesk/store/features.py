@@ -57,6 +57,7 @@ class Mention:
     words: frozenset[str]  # content words of the title (main events only)
     streets: frozenset[str] = frozenset()  # street names of the report (main) or the event's evidence
     terms: frozenset[str] = frozenset()  # content words of the lead (main) or of the evidence
+    district: str | None = None  # the part of the town (location.district), normalised
 
     @property
     def narrow(self) -> bool:
@@ -86,6 +87,7 @@ class Mention:
             "words": sorted(self.words),
             "streets": sorted(self.streets),
             "terms": sorted(self.terms),
+            "district": self.district,
         }
 
     @classmethod
@@ -113,6 +115,7 @@ class Mention:
             words=frozenset(d.get("words", ())),
             streets=frozenset(d.get("streets", ())),
             terms=frozenset(d.get("terms", ())),
+            district=d.get("district"),
         )
 
 
@@ -210,6 +213,7 @@ def build_mention(event: Event | None, report: Report | None, *, key: str, repor
         words=words,
         streets=frozenset(streets),
         terms=frozenset(terms),
+        district=normalise(loc.district) or None if loc.district else None,
     )
 
 

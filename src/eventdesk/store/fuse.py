@@ -252,7 +252,10 @@ def _fuse_place(sightings: Sequence[Sighting]) -> tuple[dict[str, Any], list[Con
     if picked is None:
         return {"precision": "unknown"}, []
     fields = ("name", "admin1", "country", "country_code", "lat", "lon", "geonames_id", "precision")
-    place = dict(zip(fields, picked[0], strict=True))
+    place: dict[str, Any] = dict(zip(fields, picked[0], strict=True))
+    # the part of town most reports of that place name (none when none names one)
+    districts = Counter(s.event.location.district for _, key, s in values if key == picked[0] and s.event.location.district)
+    place["district"] = districts.most_common(1)[0][0] if districts else None
     groups: dict[str, list[Sighting]] = defaultdict(list)
     for _, key, s in values:
         if _PRECISION_RANK.get(s.event.location.precision, 9) <= 3:

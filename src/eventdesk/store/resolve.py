@@ -115,6 +115,13 @@ def _place_score(a: Mention, b: Mention) -> float:
             score += 1.0
         elif a.loc_precision in _FINE and b.loc_precision in _FINE:
             score -= 1.0
+    # the part of a town ("the Brighton Park neighborhood"): two different ones are as far apart as two
+    # towns; a report whose headline and lead never name the other's district is likely another shooting
+    if a.district and b.district:
+        score += 0.5 if a.district == b.district else -2.0
+    elif a.district or b.district:
+        known, other = (a, b) if a.district else (b, a)
+        score += 0.5 if known.district in other.phrases else -1.5
     return score
 
 
