@@ -330,3 +330,22 @@ def test_casualties_an_age_bound_is_not_a_figure() -> None:
 def test_casualties_the_same_kind_of_person_twice_in_a_sentence_is_one() -> None:
     text = "An Indianapolis man is dead and a person of interest is in custody after a man died from a gunshot wound."
     assert counts(text)[0] == (1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # someone already told of, injured: hit, and the other claims say they died
+        ("Tom Reyes, 16, was shot to death Tuesday. Reyes, who lived nearby, suffered gunshot wounds "
+         "to the chest.", None),
+        ("A 4-year-old girl died Friday. Police said the little girl was injured by a firearm.", None),
+        # someone else, or someone alive, stays injured
+        ("A man died Friday. His brother was also injured and is recovering.", 1),
+        ("A woman was killed Friday. Her son was wounded and is in critical condition.", 1),
+        ("A woman was killed Friday. She was found wounded beside her daughter.", 1),
+        ("Nobody died. Police said the boy was injured in the shooting.", 1),
+    ],
+)
+def test_casualties_someone_named_who_was_injured_is_not_added_to_the_dead(text: str, injured: int | None) -> None:
+    result = counts(text)
+    assert (result[1][1] if result[1] else None) == injured

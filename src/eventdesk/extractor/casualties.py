@@ -282,6 +282,12 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 # "another man was shot in the arm": someone new, who survived ("the boy was shot in the
                 # arm" is more often the victim already counted)
                 category, ordinal = "injured", 0
+            elif (category == "injured"
+                  and not re.match(r"(?:a|an|another|one|he|she|they)\b", re.split(r"\band\b|,", subj)[-1].strip())
+                  and not _survived(sent[m.end() :]) and not _ALIVE.search(sent)):
+                # "Smith ... suffered gunshot wounds", "the young girl was injured": someone already
+                # named was hit; whether they lived, the report's other claims tell
+                category = "shot"
             claims.append(
                 CasualtyClaim(
                     category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
@@ -317,6 +323,10 @@ _SURVIVED = re.compile(
     r"treated\s+and\s+released|minor\s+injur)",
     re.IGNORECASE,
 )
+
+
+# someone else, or someone alive: "was also injured", "in critical condition", "is being treated"
+_ALIVE = re.compile(r"\balso\b|\bcondition\b|\bhospitali[sz]ed\b|\bbeing\s+treated\b|\brecover", re.IGNORECASE)
 
 
 def _survived(rest: str) -> bool:
