@@ -349,3 +349,19 @@ def test_casualties_the_same_kind_of_person_twice_in_a_sentence_is_one() -> None
 def test_casualties_someone_named_who_was_injured_is_not_added_to_the_dead(text: str, injured: int | None) -> None:
     result = counts(text)
     assert (result[1][1] if result[1] else None) == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A girl shot in a park was identified as Taylor Smith. Police had a hard time identifying Smith, who was "
+         "pronounced dead at the hospital.", 1, None),
+        ("A teen who was shot Monday died at the hospital.", 1, None),
+        ("A man who was shot Monday is in stable condition.", None, None),  # no outcome word read: no guess
+    ],
+)
+def test_casualties_a_relative_clause_between_the_person_and_the_death(
+    text: str, killed: int | None, injured: int | None
+) -> None:
+    k, i = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert (k.best if k else None, i.best if i else None) == (killed, injured)

@@ -181,7 +181,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+(?:['’]s)?\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
-        rf"(?:,[^,.]{{1,40}},|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?)?\s+(?:(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
+        rf"(?:,[^,.]{{1,40}},|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?"
+        # "Smith, who was pronounced dead"; "a teen who was shot Monday died at the hospital"
+        rf"|,\s+who(?=\s+(?:was|is|had\s+been|has\s+been)\s)"
+        rf"|\s+who\s+(?:was|had\s+been)\s+(?:shot|stabbed|wounded|hit|struck)\b[^,.;]{{0,40}}?(?=\s+(?:died|dies|was\s+pronounced)\b))?"
+        rf"\s+(?:(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
         rf"(?P<word>{passive}|{intrans})(?![\w-])",
         re.IGNORECASE,
     )
