@@ -225,7 +225,10 @@ def test_casualties_the_headline_total_beats_a_smaller_body_figure() -> None:
 
 
 def test_casualties_an_age_in_a_headline_is_not_a_toll() -> None:
-    assert find_headline_casualties("3 year-old boy dead after accidental shooting") == []
+    # the boy is one dead, not three
+    assert [(c.category, c.best) for c in find_headline_casualties("3 year-old boy dead after accidental shooting")] == [
+        ("killed", 1)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -365,3 +368,26 @@ def test_casualties_a_relative_clause_between_the_person_and_the_death(
 ) -> None:
     k, i = combine_claims(text, find_casualties(text, [(0, len(text))]))
     assert (k.best if k else None, i.best if i else None) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("Ann Lee, 21, Killed In Riverton Shooting; 3 Others Wounded", 1, 3),  # the named one beside the figure
+        ("2-year-old child dead after accidental shooting", 1, None),
+        ("Suspect in triple-murder appears in court", 3, None),
+        ("Victims of Lakeview quadruple homicide identified", 4, None),
+        ("Police investigate double shooting on Elm St.", None, 2),
+        ("Police say there was no double homicide", None, None),
+    ],
+)
+def test_casualties_headline_names_and_multiples(title: str, killed: int | None, injured: int | None) -> None:
+    k, i = combine_claims("", [], title=title, title_claims=find_headline_casualties(title))
+    assert (k.best if k else None, i.best if i else None) == (killed, injured)
+
+
+def test_casualties_a_multiple_in_the_body_points_at_its_words() -> None:
+    text = "Detectives are investigating a double homicide on the East Side."
+    k, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert k is not None and k.best == 2 and k.evidence[0].text == "double homicide"
+    assert text[k.evidence[0].start : k.evidence[0].end] == k.evidence[0].text

@@ -104,9 +104,22 @@ _HEADLINE = re.compile(
     rf"{_HEADLINE_START}(?:{_HEADLINE_PEOPLE}|mother|father|son|daughter|trooper|clerk|suspect)(?:,\s*\d+,)?\s+"
     r"(?:is\s+|was\s+)?"
     r"(?P<word>shot(?:,|\s+and)\s+killed|shot\s+dead|shot\s+to\s+death|fatally\s+shot|killed|dies|died|slain|"
-    r"shot(?:,|\s+and)\s+(?:wounded|injured)|shot|wounded|injured|hurt)\b",
+    r"found\s+dead|dead|shot(?:,|\s+and)\s+(?:wounded|injured)|shot|wounded|injured|hurt)\b",
     re.IGNORECASE,
 )
+# "Tenisha Mallet, 21, Killed In Austin Shooting": a named person with an age
+_HEADLINE_NAMED = re.compile(
+    r"^(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-z'’-]+){1,2}),\s*\d{1,2},\s+(?:is\s+|was\s+)?"
+    r"(?P<word>shot(?:,|\s+and)\s+killed|shot\s+dead|shot\s+to\s+death|fatally\s+shot|killed|dies|died|slain|"
+    r"found\s+dead|shot(?:,|\s+and)\s+(?:wounded|injured)|shot|wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+# "a double homicide", "triple shooting": a count written as a multiple
+_MULTIPLE = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[\s-]+(?P<what>murders?|homicides?|killings?|slayings?|shootings?)\b",
+    re.IGNORECASE,
+)
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _HEADLINE_DIES = re.compile(
     rf"{_HEADLINE_START}(?:{_HEADLINE_PEOPLE})(?:,\s*\d+,)?\s+(?:shot|stabbed|wounded|injured|hurt)\b"
     r"[^,;:|]{0,50}?\s+(?:dies|died|has\s+died)\b",
@@ -305,6 +318,11 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                             singular=True))
         claims.extend(_enumerations(sent, s_start))
+        for m in _MULTIPLE.finditer(sent):
+            if not _NEGATED.search(sent[: m.start()]) and not any(c.start <= s_start + m.start() < c.end for c in claims):
+                n = _MULTIPLES[m.group("n").lower()]
+                category = "shot" if m.group("what").lower().startswith("shooting") else "killed"
+                claims.append(CasualtyClaim(category, n, n, n, "exact", s_start + m.start(), s_start + m.end()))
         for m in _ACTIVE_SINGLE.finditer(sent):
             if any(c.start <= s_start + m.start() < c.end for c in claims):
                 continue
@@ -376,12 +394,13 @@ def find_headline_casualties(title: str) -> list[CasualtyClaim]:
     if dies and not any(c.category == "killed" for c in claims):
         # "Teen shot in Miami dies, two others wounded": the one who died, besides any figure
         claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", dies.start(), dies.end(), singular=True))
-    if not claims:
-        m = _HEADLINE.search(title)
-        if m:
-            word = re.sub(r"[\s,]+", " ", m.group("word").lower())
-            category = "killed" if re.search(r"kill|dead|death|dies|died|slain|fatally", word) else (
-                "shot" if word == "shot" else "injured")
+    m = _HEADLINE.search(title) or _HEADLINE_NAMED.search(title)
+    if m:
+        word = re.sub(r"[\s,]+", " ", m.group("word").lower())
+        category = "killed" if re.search(r"kill|dead|death|dies|died|slain|fatally", word) else (
+            "shot" if word == "shot" else "injured")
+        # "Tenisha Mallet, 21, Killed In Austin Shooting; 3 Others Wounded": the one killed beside the figure
+        if not claims or (category == "killed" and not any(c.category == "killed" for c in claims)):
             claims.append(CasualtyClaim(category, 1, 1, 1, "exact", m.start(), m.end(), singular=True))
     return claims
 
