@@ -379,6 +379,11 @@ def test_casualties_a_relative_clause_between_the_person_and_the_death(
         ("Victims of Lakeview quadruple homicide identified", 4, None),
         ("Police investigate double shooting on Elm St.", None, 2),
         ("Police say there was no double homicide", None, None),
+        ("Jo McNeill, 24, Fatally Shot in Riverton", 1, None),  # a name with a capital inside
+        ("Four-year-old wounded in drive-by shooting", None, 1),
+        ("Riverton boy, 7, hospitalized after accidental shooting", None, 1),
+        ("Juvenile shot in arm in Riverton", None, 1),
+        ("Student accidentally shot during altercation", None, 1),
     ],
 )
 def test_casualties_headline_names_and_multiples(title: str, killed: int | None, injured: int | None) -> None:
