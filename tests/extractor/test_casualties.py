@@ -384,6 +384,9 @@ def test_casualties_a_relative_clause_between_the_person_and_the_death(
         ("Riverton boy, 7, hospitalized after accidental shooting", None, 1),
         ("Juvenile shot in arm in Riverton", None, 1),
         ("Student accidentally shot during altercation", None, 1),
+        ("Third victim in Riverton shooting dies", 3, None),  # the ordinal is the toll
+        ("2 year old dies after accidentally shooting himself", 1, None),
+        ("Grandparents charged in 5-year-old's shooting death", 1, None),
     ],
 )
 def test_casualties_headline_names_and_multiples(title: str, killed: int | None, injured: int | None) -> None:
@@ -396,3 +399,9 @@ def test_casualties_a_multiple_in_the_body_points_at_its_words() -> None:
     k, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
     assert k is not None and k.best == 2 and k.evidence[0].text == "double homicide"
     assert text[k.evidence[0].start : k.evidence[0].end] == k.evidence[0].text
+
+
+def test_casualties_a_citys_rate_is_not_a_death() -> None:
+    text = "Riverton's killing rate is low. Perez's killing remains unsolved."
+    k, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
+    assert k is not None and k.best == 1 and k.evidence[0].text == "Perez's killing"

@@ -99,7 +99,7 @@ _NUMBER_WORD = re.compile(
 )
 # the people a headline's subject can be: "Teen killed after ...", "Man, 24, shot ...", "Deputy shot ... dies"
 _HEADLINE_PEOPLE = (r"man|woman|boy|girl|teen|teenager|child|toddler|baby|person|officer|deputy|student|driver|victim|"
-                    r"juvenile|infant|youth|(?:\d{1,2}|[a-z]+)-year-old(?:\s+(?:boy|girl|man|woman|child))?")
+                    r"juvenile|infant|youth|(?:\d{1,2}|[a-z]+)[\s-]year[\s-]old(?:\s+(?:boy|girl|man|woman|child))?")
 _HEADLINE_START = r"^(?:[\w'’.:-]+\s+){0,4}?"
 _HEADLINE = re.compile(
     rf"{_HEADLINE_START}(?:{_HEADLINE_PEOPLE}|mother|father|son|daughter|trooper|clerk|suspect)(?:,\s*\d+,)?\s+"
@@ -126,6 +126,13 @@ _HEADLINE_DIES = re.compile(
     r"[^,;:|]{0,50}?\s+(?:dies|died|has\s+died)\b",
     re.IGNORECASE,
 )
+# "Third victim in Metairie shooting dies": the toll is the ordinal
+_HEADLINE_NTH_DIES = re.compile(
+    r"^(?:[\w'’.:-]+\s+){0,3}?(?P<nth>second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s+"
+    r"(?:victim|person|man|woman|child|teen|teenager|student|officer)\b[^,;:|]{0,50}?\s+(?:dies|died|has\s+died)\b",
+    re.IGNORECASE,
+)
+_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
 # "eight months after an innocent bystander was killed": an earlier incident recalled
 _LONG_AFTER = re.compile(r"\b(?:months|years)\s+(?:after|before|since)\b[^.;]*$", re.IGNORECASE)
 # "two children and their father were found dead": one more than the figure
@@ -145,6 +152,12 @@ _ACTIVE_SINGLE = re.compile(
     re.IGNORECASE,
 )
 # one death named as a noun: "the shooting death of Juan Perez", "the fatal shooting of a 7-year-old"
+# "in the 5-year-old's shooting death", "Perez's killing": one death, named by its victim
+_POSSESSIVE_DEATH = re.compile(
+    r"(?:\b\d{1,2}-year-old['’]s\s+(?:fatal\s+shooting|shooting\s+death|killing|slaying|murder)"
+    r"|\b(?-i:[A-Z][a-z]+)['’]s\s+(?:fatal\s+shooting|shooting\s+death|killing|slaying))\b(?!\s+rates?\b)",
+    re.IGNORECASE,
+)
 _NOMINAL_SINGLE = re.compile(
     r"\b(?:(?:fatal|deadly)\s+shooting|shooting\s+death|killing|slaying|murder)\s+of"
     r"(?=\s+(?:a|an|his|her|their|\d{1,2}-year-old|(?-i:[A-Z][a-z]+))\b)",
@@ -314,7 +327,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                     sentence=s_start + _last_break(sent[: m.start()]),
                 )
             )
-        for m in _NOMINAL_SINGLE.finditer(sent):
+        for m in (*_NOMINAL_SINGLE.finditer(sent), *_POSSESSIVE_DEATH.finditer(sent)):
             if not any(c.start <= s_start + m.start() < c.end for c in claims):
                 claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                             singular=True))
@@ -391,6 +404,11 @@ def _known_surname(text: str, word: str, before: int) -> bool:
 def find_headline_casualties(title: str) -> list[CasualtyClaim]:
     """Claims in a headline: figures as in body text, plus "Teen killed after ..."-style subjects."""
     claims = find_casualties(title, [(0, len(title))])
+    nth = _HEADLINE_NTH_DIES.search(title)
+    if nth and not any(c.category == "killed" and c.best is not None and c.best >= _NTH[nth.group("nth").lower()]
+                       for c in claims):  # fmt: skip
+        n = _NTH[nth.group("nth").lower()]
+        claims.append(CasualtyClaim("killed", n, n, n, "exact", nth.start(), nth.end()))
     dies = _HEADLINE_DIES.search(title)
     if dies and not any(c.category == "killed" for c in claims):
         # "Teen shot in Miami dies, two others wounded": the one who died, besides any figure
