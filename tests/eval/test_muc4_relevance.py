@@ -181,3 +181,12 @@ def test_recipe_runs_end_to_end_on_dev(data_root: Path, tmp_path: Path) -> None:
                                        "--relevance-model", str(out), "-q", "--json"])  # fmt: skip
     assert scored.exit_code == 0, scored.output
     assert json.loads(scored.output)["details"]["relevance_model"]["threshold"] == manifest["threshold"]
+
+
+def test_templates_digest_tells_when_the_training_extraction_changed() -> None:
+    t: gtt.Template = {"incident_type": "bombing", **{r: [] for r in gtt.ROLES}}
+    other: gtt.Template = {**t, "Target": [["bank"]]}
+    a = muc4_relevance.templates_digest(["d2", "d1"], {"d1": [t], "d2": []})
+    assert a == muc4_relevance.templates_digest(["d1", "d2"], {"d2": [], "d1": [t]})  # order does not matter
+    assert a != muc4_relevance.templates_digest(["d1", "d2"], {"d1": [other], "d2": []})
+    assert len(muc4_relevance.packaged_model().manifest["training_templates_sha256"]) == 64

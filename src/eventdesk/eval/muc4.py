@@ -220,6 +220,15 @@ def evaluate_muc4(
         key: prf.to_dict() for key, prf in [*score.roles.items(), ("micro", score.micro)]
     }
     result.details["split"] = split
+    if relevance is not None and split == "train" and not limit:
+        from eventdesk.eval.muc4_relevance import templates_digest
+
+        trained_on = relevance.manifest.get("training_templates_sha256")
+        if trained_on and trained_on != templates_digest(docids, {d: [t for t, _ in p] for d, p in rules.items()}):
+            result.notes.append(
+                "the relevance model was trained on another extraction of this split: the extractor has changed"
+                " since; retrain it (`eventdesk train muc4-relevance`) so the weights match their recipe"
+            )
     result.details["relevance_model"] = (
         {"threshold": relevance.threshold, "sha256": relevance.manifest.get("files", {})} if relevance else None
     )

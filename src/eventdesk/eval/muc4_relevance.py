@@ -267,6 +267,13 @@ def choose_threshold(
     return best, {k: round(v, 4) for k, v in by_threshold.items()}
 
 
+def templates_digest(docids: Sequence[str], templates: dict[str, list[gtt.Template]]) -> str:
+    """A fingerprint of the rules' templates a model was trained on: when the extractor's output on
+    the training split changes, the recipe would give other weights (time to retrain)."""
+    blob = json.dumps([[d, templates[d]] for d in sorted(docids)], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
 def train_recipe(
     docids: Sequence[str],
     events: dict[str, list[Event]],
@@ -297,6 +304,7 @@ def train_recipe(
         "threshold": threshold,
         "cross_validation": {"folds": config.folds, "gtt_micro_f1_by_threshold": by_threshold},
         "rows": len(rows),
+        "training_templates_sha256": templates_digest(docids, templates),
         "relevant_rows": sum(r.relevant for r in rows),
         "spacy_version": spacy.__version__,
         "training_seconds": round(time.monotonic() - started, 1),
