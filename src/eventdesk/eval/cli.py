@@ -26,15 +26,27 @@ class CannotRun(click.ClickException):
     exit_code = 2
 
 
+def data_option(f: F) -> F:
+    """``--data``: the evaluation data (shared by the eval and train commands)."""
+    return click.option(
+        "--data", type=click.Path(path_type=Path, file_okay=False), envvar="EVENTDESK_DATA",
+        help="Dataset folder or the data root holding it [default: $EVENTDESK_DATA, else ../shared/data].",
+    )(f)  # fmt: skip
+
+
+def workers_option(f: F) -> F:
+    return click.option(
+        "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+        help="Extraction processes (passed to eventdesk.extract_many).",
+    )(f)  # fmt: skip
+
+
 def _common(f: F) -> F:
     options = [
-        click.option("--data", type=click.Path(path_type=Path, file_okay=False), envvar="EVENTDESK_DATA",
-                     help="Dataset folder or the data root holding it "
-                          "[default: $EVENTDESK_DATA, else ../shared/data]."),
+        data_option,
         click.option("--limit", type=click.IntRange(min=1), default=None,
                      help="Score a fixed pseudo-random sample of N items (the same on every run)."),
-        click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-                     help="Extraction processes (passed to eventdesk.extract_many)."),
+        workers_option,
         click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
     ]  # fmt: skip
@@ -219,20 +231,13 @@ def _write_json(path: Path, data: Any) -> None:
 
 
 @eval_cmd.command(name="gate")
-@click.option(
-    "--data",
-    type=click.Path(path_type=Path, file_okay=False),
-    envvar="EVENTDESK_DATA",
-    help="The data root (../shared/data) [default: $EVENTDESK_DATA, else ../shared/data].",
-)
+@data_option
 @click.option(
     "--floors",
     type=click.Path(path_type=Path, exists=True, dir_okay=False),
     help="Floors file [default: the pinned src/eventdesk/eval/floors.json].",
 )
-@click.option(
-    "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes."
-)
+@workers_option
 @click.option("--json", "as_json", is_flag=True, help="Print the gate report as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
 def gate_cmd(data: Path | None, floors: Path | None, workers: int, as_json: bool, quiet: bool) -> None:

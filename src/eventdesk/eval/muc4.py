@@ -349,12 +349,15 @@ def train_relevance(
     results = run_predictions(reports, predictor, label="muc4 train", progress=progress)
     pairs = {d: events_to_templates(r.events) for d, r in zip(docids, results, strict=True)}
     log = (lambda m: print(m, file=sys.stderr)) if progress else (lambda _m: None)
-    return muc4_relevance.train_recipe(
+    split = muc4_relevance.TrainingSplit(
         docids,
         {d: [e for _, e in p] for d, p in pairs.items()},
         {d: [t for t, _ in p] for d, p in pairs.items()},
         {d: docs[d].text for d in docids},
         golds,
+    )
+    return muc4_relevance.train_recipe(
+        split,
         out_dir,
         provenance={"training_split": f"muc4 {gold_name} ({len(docids)} documents)"},
         log=log,

@@ -200,20 +200,25 @@ class Row:
     relevant: bool  # aligned with a gold template by the GTT metric
 
 
-def training_rows(
-    docids: Sequence[str],
-    events: dict[str, list[Event]],
-    templates: dict[str, list[gtt.Template]],
-    texts: dict[str, str],
-    golds: dict[str, gtt.GoldDoc],
-) -> list[Row]:
+@dataclass(frozen=True)
+class TrainingSplit:
+    """The training documents as the rules saw them: each one's events with their templates."""
+
+    docids: Sequence[str]
+    events: dict[str, list[Event]]
+    templates: dict[str, list[gtt.Template]]  # templates[d][i] is the template of events[d][i]
+    texts: dict[str, str]
+    golds: dict[str, gtt.GoldDoc]
+
+
+def training_rows(split: TrainingSplit) -> list[Row]:
     """One row per predicted template, labelled by the GTT alignment with the gold templates."""
-    score = gtt.score_gtt(templates, golds, docids)
+    score = gtt.score_gtt(split.templates, split.golds, split.docids)
     rows = []
-    for d in docids:
-        evs = events[d]
+    for d in split.docids:
+        evs = split.events[d]
         for i, event in enumerate(evs):
-            rows.append(Row(d, i, classifier_input(event, i, len(evs), texts[d]), i in score.mappings[d]))
+            rows.append(Row(d, i, classifier_input(event, i, len(evs), split.texts[d]), i in score.mappings[d]))
     return rows
 
 
@@ -275,11 +280,7 @@ def templates_digest(docids: Sequence[str], templates: dict[str, list[gtt.Templa
 
 
 def train_recipe(
-    docids: Sequence[str],
-    events: dict[str, list[Event]],
-    templates: dict[str, list[gtt.Template]],
-    texts: dict[str, str],
-    golds: dict[str, gtt.GoldDoc],
+    split: TrainingSplit,
     out_dir: Path,
     *,
     config: TrainConfig | None = None,
@@ -291,7 +292,8 @@ def train_recipe(
 
     config = config or TrainConfig()
     started = time.monotonic()
-    rows = training_rows(docids, events, templates, texts, golds)
+    docids, templates, golds = split.docids, split.templates, split.golds
+    rows = training_rows(split)
     log(f"{len(rows)} templates from {len(docids)} documents, {sum(r.relevant for r in rows)} aligned with gold")
     oof = cross_validate(rows, config)
     threshold, by_threshold = choose_threshold(docids, templates, golds, oof)
