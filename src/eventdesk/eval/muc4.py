@@ -23,7 +23,7 @@ import datetime as dt
 import json
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -151,7 +151,21 @@ def report_templates(
 ) -> list[tuple[gtt.Template, Event]]:
     """One report's templates with their events; ``relevance`` drops those it judges not relevant."""
     pairs = events_to_templates(result.events, include_background=include_background)
-    return filter_pairs(pairs, text, relevance) if relevance is not None and pairs else pairs
+    return pairs if relevance is None else filter_pairs(pairs, text, relevance)
+
+
+def _extract_split(
+    data: Path, split: str, docids: Callable[[dict[str, gtt.GoldDoc]], list[str]], *, predictor: Predictor,
+    progress: bool,
+) -> tuple[dict[str, gtt.GoldDoc], dict[str, Muc4Doc], list[str], list[ReportResult]]:
+    """Gold, documents, the chosen docids (``docids(golds)``) and their extraction, for one split."""
+    gold_name, text_files = SPLITS[split]
+    data_dir = resolve_data_dir(data, "muc4", gold_name)
+    golds = gtt.load_gold(data_dir / gold_name)
+    docs = load_documents(data_dir, text_files)
+    ids = docids(golds)
+    reports = [Report(text=docs[d].text, id=d, published=docs[d].published) for d in ids]
+    return golds, docs, ids, run_predictions(reports, predictor, label=f"muc4 {split}", progress=progress)
 
 
 def predictions_file(
@@ -189,32 +203,26 @@ def evaluate_muc4(
     ``relevance``: the packaged relevance model (default), another one, or None for the rules alone."""
     started = time.monotonic()
     relevance = resolve_relevance(relevance)
-    gold_name, text_files = SPLITS[split]
-    data_dir = resolve_data_dir(data, "muc4", gold_name)
-    golds = gtt.load_gold(data_dir / gold_name)
-    docs = load_documents(data_dir, text_files)
-    docids = stable_order(golds, key=lambda d: d)[:limit] if limit else sorted(golds)
-    reports = [Report(text=docs[d].text, id=d, published=docs[d].published) for d in docids]
-    results = run_predictions(reports, predictor, label=f"muc4 {split}", progress=progress)
+    golds, docs, docids, results = _extract_split(
+        data, split, lambda g: stable_order(g, key=lambda d: d)[:limit] if limit else sorted(g),
+        predictor=predictor, progress=progress,
+    )  # fmt: skip
     rules = {
         d: events_to_templates(r.events, include_background=include_background)
         for d, r in zip(docids, results, strict=True)
     }
-    paired = rules if relevance is None else {
-        d: filter_pairs(pairs, docs[d].text, relevance) if pairs else pairs for d, pairs in rules.items()
-    }  # fmt: skip
+    rule_templates = {d: [t for t, _ in pairs] for d, pairs in rules.items()}
+    paired = rules if relevance is None else {d: filter_pairs(p, docs[d].text, relevance) for d, p in rules.items()}
     preds = {d: [t for t, _ in pairs] for d, pairs in paired.items()}
     score = gtt.score_gtt(preds, golds, docids)
 
-    result = EvalResult("muc4", len(reports), errors=count_errors(results))
+    result = EvalResult("muc4", len(docids), errors=count_errors(results))
     for key, prf in score.roles.items():
         result.add_prf(f"gtt.{key}", prf)
     result.add_prf("gtt.micro", score.micro)
     # the keys measure our events' fields, so they use every template the rules made (the relevance
     # filter decides which templates a coder keeps, not what an event's date or country is)
-    rules_score = score if relevance is None else gtt.score_gtt(
-        {d: [t for t, _ in pairs] for d, pairs in rules.items()}, golds, docids
-    )  # fmt: skip
+    rules_score = score if relevance is None else gtt.score_gtt(rule_templates, golds, docids)
     _score_keys(result, docids, docs, golds, rules, rules_score)
     result.details["gtt"] = {
         key: prf.to_dict() for key, prf in [*score.roles.items(), ("micro", score.micro)]
@@ -224,7 +232,7 @@ def evaluate_muc4(
         from eventdesk.eval.muc4_relevance import templates_digest
 
         trained_on = relevance.manifest.get("training_templates_sha256")
-        if trained_on and trained_on != templates_digest(docids, {d: [t for t, _ in p] for d, p in rules.items()}):
+        if trained_on and trained_on != templates_digest(docids, rule_templates):
             result.notes.append(
                 "the relevance model was trained on another extraction of this split: the extractor has changed"
                 " since; retrain it (`eventdesk train muc4-relevance`) so the weights match their recipe"
@@ -338,15 +346,10 @@ def train_relevance(
     each template by the GTT alignment, cross-validate the threshold, train, save to ``out_dir``."""
     from eventdesk.eval import muc4_relevance
 
-    gold_name, text_files = SPLITS["train"]
-    data_dir = resolve_data_dir(data, "muc4", gold_name)
-    golds = gtt.load_gold(data_dir / gold_name)
-    docs = load_documents(data_dir, text_files)
-    docids = sorted(golds)
-    if limit:
-        docids = sorted(stable_order(docids, key=lambda d: d)[:limit])
-    reports = [Report(text=docs[d].text, id=d, published=docs[d].published) for d in docids]
-    results = run_predictions(reports, predictor, label="muc4 train", progress=progress)
+    golds, docs, docids, results = _extract_split(
+        data, "train", lambda g: sorted(stable_order(g, key=lambda d: d)[:limit] if limit else g),
+        predictor=predictor, progress=progress,
+    )  # fmt: skip
     pairs = {d: events_to_templates(r.events) for d, r in zip(docids, results, strict=True)}
     log = (lambda m: print(m, file=sys.stderr)) if progress else (lambda _m: None)
     split = muc4_relevance.TrainingSplit(
@@ -359,6 +362,6 @@ def train_relevance(
     return muc4_relevance.train_recipe(
         split,
         out_dir,
-        provenance={"training_split": f"muc4 {gold_name} ({len(docids)} documents)"},
+        provenance={"training_split": f"muc4 {SPLITS['train'][0]} ({len(docids)} documents)"},
         log=log,
     )

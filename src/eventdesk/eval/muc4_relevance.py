@@ -101,6 +101,8 @@ def _feature_words(event: Event, index: int, count: int) -> list[str]:
 
 
 def _evidence_windows(event: Event, text: str) -> str:
+    """The words around the event's evidence: type, actors, weapons, tolls and place, in that order
+    (unlike ``records.iter_evidence``, no date or quote spans; changing either retrains the model)."""
     spans = list(event.type.evidence)
     for items in (event.perpetrators, event.targets, event.victims, event.weapons):
         for item in items:
@@ -133,7 +135,7 @@ class RelevanceModel:
 
     def keep(self, events: Sequence[Event], text: str) -> list[bool]:
         inputs = [classifier_input(e, i, len(events), text) for i, e in enumerate(events)]
-        return [s >= self.threshold for s in self.scores(inputs)] if inputs else []
+        return [s >= self.threshold for s in self.scores(inputs)]
 
 
 def _blank(config: TrainConfig) -> Any:

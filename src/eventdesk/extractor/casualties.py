@@ -101,18 +101,19 @@ _NUMBER_WORD = re.compile(
 _HEADLINE_PEOPLE = (r"man|woman|boy|girl|teen|teenager|child|toddler|baby|person|officer|deputy|student|driver|victim|"
                     r"juvenile|infant|youth|(?:\d{1,2}|[a-z]+)[\s-]year[\s-]old(?:\s+(?:boy|girl|man|woman|child))?")
 _HEADLINE_START = r"^(?:[\w'’.:-]+\s+){0,4}?"
+# what happened to a headline's subject: a death, then being hit (alternatives tried in this order)
+_HEADLINE_DEATH = r"shot(?:,|\s+and)\s+killed|shot\s+dead|shot\s+to\s+death|fatally\s+shot|killed|dies|died|slain|found\s+dead"
+_HEADLINE_HIT = r"shot(?:,|\s+and)\s+(?:wounded|injured)|shot|wounded|injured|hurt"
 _HEADLINE = re.compile(
     rf"{_HEADLINE_START}(?:{_HEADLINE_PEOPLE}|mother|father|son|daughter|trooper|clerk|suspect)(?:,\s*\d+,)?\s+"
     r"(?:is\s+|was\s+)?(?:(?:accidentally|critically|seriously|badly)\s+)?"
-    r"(?P<word>shot(?:,|\s+and)\s+killed|shot\s+dead|shot\s+to\s+death|fatally\s+shot|killed|dies|died|slain|"
-    r"found\s+dead|dead|shot(?:,|\s+and)\s+(?:wounded|injured)|shot|wounded|injured|hurt|hospitali[sz]ed)\b",
+    rf"(?P<word>{_HEADLINE_DEATH}|dead|{_HEADLINE_HIT}|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
 # "Tenisha Mallet, 21, Killed In Austin Shooting": a named person with an age
 _HEADLINE_NAMED = re.compile(
     r"^(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-zA-Z'’-]+){1,2}),\s*\d{1,2},\s+(?:is\s+|was\s+)?"
-    r"(?P<word>shot(?:,|\s+and)\s+killed|shot\s+dead|shot\s+to\s+death|fatally\s+shot|killed|dies|died|slain|"
-    r"found\s+dead|shot(?:,|\s+and)\s+(?:wounded|injured)|shot|wounded|injured|hurt)\b",
+    rf"(?P<word>{_HEADLINE_DEATH}|{_HEADLINE_HIT})\b",
     re.IGNORECASE,
 )
 # "a double homicide", "triple shooting": a count written as a multiple

@@ -144,20 +144,20 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
         before_trigger = text[max(0, first.start - 100) : first.start] if first is not None else ""
         code = refine_type(code, perpetrators, targets, victims, before_trigger=before_trigger)
         event = Event(
-                event_id=_event_id(report, seg.role, index),
-                role=seg.role,
-                type=event_type(code, type_ev),
-                date=date,
-                location=location,
-                killed=killed,
-                injured=injured,
-                perpetrators=perpetrators,
-                targets=targets,
-                victims=victims,
-                weapons=weapons.find_weapons(ctx),
-                sources=quotes.find_sources(ctx),
-                attacks=count_attacks(text, spans),
-                confidence=_confidence(weight, date, location.precision, killed is not None),
+            event_id=_event_id(report, seg.role, index),
+            role=seg.role,
+            type=event_type(code, type_ev),
+            date=date,
+            location=location,
+            killed=killed,
+            injured=injured,
+            perpetrators=perpetrators,
+            targets=targets,
+            victims=victims,
+            weapons=weapons.find_weapons(ctx),
+            sources=quotes.find_sources(ctx),
+            attacks=count_attacks(text, spans),
+            confidence=_confidence(weight, date, location.precision, killed is not None),
         )
         restored = prep.nlp_text is not text or title is not report.title
         events.append(_reanchored(event, text, report.title or "") if restored else event)
