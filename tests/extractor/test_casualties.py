@@ -405,3 +405,100 @@ def test_casualties_a_citys_rate_is_not_a_death() -> None:
     text = "Riverton's killing rate is low. Perez's killing remains unsolved."
     k, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
     assert k is not None and k.best == 1 and k.evidence[0].text == "Perez's killing"
+
+
+def _body(text: str) -> tuple[int | None, int | None]:
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+(?:\.|$)", text)]
+    k, i = combine_claims(text, find_casualties(text, sentences))
+    for c in (k, i):
+        for e in c.evidence if c else ():
+            assert text[e.start : e.end] == e.text
+    return (k.best if k else None, i.best if i else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "a year earlier" dates a recalled shooting; it does not make the sentence a statistic
+        ("Maria Lopez was killed and two other people were wounded Friday on a street that saw a similar "
+         "shooting just over a year earlier.", 1, 2),
+        # shot, then pronounced dead, in one clause: one death
+        ("Rafael Ortiz was found outside. Ortiz, 31, was shot in the chest and was pronounced dead at the scene.", 1, None),
+        # a long apposition and a name like McAllister
+        ("Dana McAllister, of the 2200 block of North Harbor Boulevard, was pronounced dead Sunday.", 1, None),
+        # "struck and killed", "discovered badly injured"
+        ("The 6-year-old victim was struck and killed.", 1, None),
+        # the named object of a killing
+        ("A gunman opened fire in the lot, killing Andre Whitfield, 22.", 1, None),
+        ("Andre Whitfield was a cook. A gunman opened fire, killing Whitfield and wounding a bystander.", 1, 1),
+        # the death of someone named, as in a charge
+        ("He was charged with murder in the death of Corey Banks.", 1, None),
+        # a relative's object: "killed his nephew", "shot his grandfather to death"
+        ("Police say the teen killed his nephew at the house.", 1, None),
+        ("The man shot his 60-year-old grandfather to death on Tuesday.", 1, None),
+    ],
+)
+def test_casualties_session6_deaths(text: str, killed: int | None, injured: int | None) -> None:
+    assert _body(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a weekday or month after "killed" is no name
+        ("A man was killed Saturday near the park.", 1, None),
+        # a lone capitalised word only as the surname of someone the report names
+        ("Rebels fought for hours, killing Monroe residents' hopes.", None, None),
+        # "shot one time" is how often, not how many
+        ("Police say the man was shot one time in the leg.", None, 1),
+        # ages are not figures; a series of shootings, a violent night, are tallies
+        ("Two children - ages 6 and 11 - were taken to the hospital after the shooting.", None, None),
+        ("A feud has led to a series of shootings that have left three dead and eight wounded. "
+         "A man was shot in the arm on Monday.", None, 1),
+        # an outlet's name, a photo caption's count, a call to 911
+        ("Friends called 911 and began CPR but the boy died.", 1, None),
+        ("Image 2 of 9 Dana Price and her son were found dead in the home.", 1, None),
+    ],
+)
+def test_casualties_session6_not_figures(text: str, killed: int | None, injured: int | None) -> None:
+    assert _body(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a shooter who killed himself after killing others: the victims and the shooter
+        ("A 40-year-old man shot his 9-year-old son to death and then killed himself.", 2, None),
+        ("Police said the woman shot her husband and then killed herself.", 1, 1),
+        # a suicide alone is one death, not two
+        ("A man killed himself at the range on Monday.", 1, None),
+        # a figure often already counts the shooter: not added to it
+        ("Five people were killed before the gunman turned and killed himself, police said.", 5, None),
+        # a relative of someone already named who was shot and lived is someone else, injured
+        ("Two men were killed. The boy's father, 30-year-old Luis Diaz, was shot in the leg.", 2, 1),
+        ("The gunman opened fire on two deputies, killing one and wounding the other.", 1, 1),
+    ],
+)
+def test_casualties_session6_shooters_and_relatives(text: str, killed: int | None, injured: int | None) -> None:
+    assert _body(text) == (killed, injured)
+
+
+def test_casualties_a_headline_figure_run_into_the_body_is_not_a_toll() -> None:
+    text = "Teen dies days after shooting that wounded 3 more\n\nA man has died after a shooting last week."
+    sentences = [(0, len(text))]  # the splitter kept headline and lead together
+    k, _ = combine_claims(text, find_casualties(text, sentences))
+    assert k is not None and k.best == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "killed"),
+    [
+        ("Officials: Girl, 12, who shot herself by accident dies", 1),
+        ("Two charged after baby girl accidentally shot, killed", 1),
+        ("Accidental discharge kills deputy's son", 1),
+        ("Man Killed Few Blocks From Home", 1),
+    ],
+)
+def test_casualties_session6_headlines(title: str, killed: int) -> None:
+    k, _ = combine_claims("", [], title=title, title_claims=find_headline_casualties(title))
+    assert k is not None and k.best == killed

@@ -183,3 +183,15 @@ def test_places_where_a_named_person_lives_is_not_the_place() -> None:
         "The shooter was identified as Michael Reynolds of Rochester."
     )
     assert _place(text)[0] == "Caledonia"
+
+
+def test_places_an_outlets_town_and_postal_code_read_an_ambiguous_town() -> None:
+    text = "A man was shot and killed Friday night outside a bar in Rochester, police said. No arrests were made."
+    assert _place(text, "Man killed outside bar - KXYZ - Fox 9 Rochester MN News, Weather")[1] == "Minnesota"
+    assert _place(text, "Man killed outside bar - Channel 9 News")[1] == "New York"
+
+
+def test_places_a_street_named_for_a_state_is_no_vote_for_it() -> None:
+    text = ("A woman was shot and killed Thursday in the 1500 block of Maryland Drive in Columbus, police said. "
+            "Officers found her in the driveway.")
+    assert _place(text, "Woman killed on Maryland Drive - WXYZ.com-Columbus, GA News") == ("Columbus", "Georgia")

@@ -75,9 +75,11 @@ _GAP_BLOCK = re.compile(
     r"killing|wounding|injuring|killed|wounded|injured|shot|police|year|years|months|days|hours|"
     r"minutes|miles|km|kilometers|kilometres|percent|times|rounds|bullets|shots|cars|houses|homes|"
     r"nobody|no|not|none|miracle|reports?|calls?|he|she|he's|she's|they|it|its|"
-    r"buildings|vehicles|blocks|feet|yards|weeks|ago|old|age|aged)\b"
+    r"buildings|vehicles|blocks|feet|yards|weeks|ago|old|age|aged|news|image|photo|video|cpr|to\s+(?:the|a|an)\s+(?:\w+\s+)?hospital)\b"
 )
 _THEN_DIED = re.compile(r"\band\s+(?:later\s+|then\s+)?(?:died|succumbed|was\s+pronounced\s+dead)\b", re.IGNORECASE)
+# "was shot in the head and was pronounced dead": the same person, later in the clause
+_THEN_DIED_LATER = re.compile(r"^[^.;]{0,80}?" + _THEN_DIED.pattern, re.IGNORECASE)
 _SUBSET_DIED = re.compile(
     r",?\s+including\s+(?:a|an|one)\s+[^,.;()]{1,40}?\s+(?P<who>who\s+(?:later\s+)?(?:died|succumbed))\b",
     re.IGNORECASE,
@@ -89,9 +91,10 @@ _PERP = re.compile(
 )
 _AGGREGATE = re.compile(
     r"\b(?:this year|so far|since (?:january|the start|the beginning|\d{4})|in total|last year|"
-    r"per year|a year|each year|every year|annually|to date|over the past|in the past|past year|"
+    r"per year|a year(?!\s+(?:earlier|ago|before|later|after|old|and))|each year|every year|annually|to date|over the past|in the past|past year|"
     r"statistics|homicides? (?:this|last)|holiday weekend|across the city|gun violence|"
-    r"in (?:\w+ ){0,2}(?:separate )?shootings|between (?:\w+ )?(?:19|20)\d\d and|crashes)\b"
+    r"in (?:\w+ ){0,2}(?:separate )?(?:shootings|attacks|incidents)|between (?:\w+ )?(?:19|20)\d\d and|crashes|"
+    r"(?:series|string|spate|rash)\s+of\s+(?:[\w-]+\s+){0,2}(?:shootings|attacks)|violent\s+(?:night|weekend))\b"
 )
 _NUMBER_WORD = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens?|hundreds?)\b",
@@ -123,7 +126,7 @@ _MULTIPLE = re.compile(
 )
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _HEADLINE_DIES = re.compile(
-    rf"{_HEADLINE_START}(?:{_HEADLINE_PEOPLE})(?:,\s*\d+,)?\s+(?:shot|stabbed|wounded|injured|hurt)\b"
+    rf"{_HEADLINE_START}(?:{_HEADLINE_PEOPLE})(?:,\s*\d+,)?\s+(?:who\s+)?(?:shot|stabbed|wounded|injured|hurt)\b"
     r"[^,;:|]{0,50}?\s+(?:dies|died|has\s+died)\b",
     re.IGNORECASE,
 )
@@ -144,14 +147,24 @@ _AND_ONE_MORE = re.compile(
 )
 _ACTIVE_SINGLE = re.compile(
     r"\b(?P<verb>fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing|shot|shoots|shooting|"
-    r"wounded|wounding|stabbed|stabbing)\s+(?:(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"wounded|wounding|stabbed|stabbing|kills)\s+(?:(?:his|her|their|a|an|the|(?-i:[a-z]+\s)?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:daughter|son|wife|husband|girlfriend|boyfriend|mother|father|brother|sister|friend|cousin|neighbor|"
-    r"neighbour|man|woman|boy|girl|child|teen|teenager|toddler|baby|officer|deputy|clerk|roommate|"
-    r"insurgent|militant|fighter|individual|commander|leader|attacker|gunman|assailant|suspect|soldier)(?!s)|"
+    r"neighbour|man|woman|boy|girl|child|teen|teenager|toddler|baby|officer|deputy|clerk|roommate|uncle|aunt|"
+    r"nephew|niece|grandmother|grandfather|grandson|granddaughter|stepfather|stepson|stepdaughter|fiancee?|"
+    r"insurgent|militant|fighter|individual|commander|leader|attacker|gunman|assailant|suspect|soldier|other)(?!s)|"
     r"\d{1,2}-year-old\s+(?-i:[A-Z][a-z]+\s[A-Z][a-z]+)|"
     r"himself|herself|him|her(?!\s+(?:own\s+)?[\w-]+s\b))\b",
     re.IGNORECASE,
 )
+# "opened fire, killing Carlton Lewis", "shooting and killing Chaz Fain, 18": a named person killed
+_KILLED_NAMED = re.compile(
+    r"\b(?:fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|shooting\s+and\s+killing|killed|killing)\s+"
+    r"(?P<name>(?-i:[A-Z][a-z'’]+(?:[A-Z][a-z]+)?(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)?))\b",
+    re.IGNORECASE,
+)
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december", "in", "at", "on", "by", "near", "during", "after", "before"})
 # one death named as a noun: "the shooting death of Juan Perez", "the fatal shooting of a 7-year-old"
 # "in the 5-year-old's shooting death", "Perez's killing": one death, named by its victim
 _POSSESSIVE_DEATH = re.compile(
@@ -160,20 +173,22 @@ _POSSESSIVE_DEATH = re.compile(
     re.IGNORECASE,
 )
 _NOMINAL_SINGLE = re.compile(
-    r"\b(?:(?:fatal|deadly)\s+shooting|shooting\s+death|killing|slaying|murder)\s+of"
+    r"\b(?:(?:fatal|deadly)\s+shooting|(?:shooting\s+)?death|killing|slaying|murder)\s+of"
     r"(?=\s+(?:a|an|his|her|their|\d{1,2}-year-old|(?-i:[A-Z][a-z]+))\b)",
     re.IGNORECASE,
 )
 # what follows a number that is not a count of people
 _NOT_PEOPLE = re.compile(
-    r"\s*(?:-|\s)?(?:times|rounds|shots|bullets|casings|shells|years?|days?|hours?|minutes?|miles|feet|yards|"
+    r"\s*(?:-|\s)?(?:times?|rounds|shots|bullets|casings|shells|years?|days?|hours?|minutes?|miles|feet|yards|"
     r"blocks|caliber|calibre|mm|percent|%|cars?|vehicles?|houses?|homes?|buildings?|windows?|doors?)\b",
     re.IGNORECASE,
 )
 _NOT_COUNT_BEFORE = re.compile(
     r"\b(?:(?:mother|father|parent|grandmother|grandfather|mom|dad)\s+of|single[\s-]+shot|hwy|highway|route|"
-    r"interstate|i-|no\.|number|apartment|apt\.?|suite|room|unit|channel|ch\.|page|exit|"
-    r"(?:younger|older)\s+than|under\s+the\s+age\s+of)\s*$",  # "a boy younger than 12 was shot": an age
+    r"interstate|i-|no\.|number|apartment|apt\.?|suite|room|unit|channel|ch\.|page|exit|image|photo|slide|"
+    r"(?:image|photo|slide|page)\s+\d+\s+of|"
+    r"(?:younger|older)\s+than|under\s+the\s+age\s+of|"  # "a boy younger than 12 was shot": an age
+    r"\bages?\s+(?:\d{1,2}\s*(?:,|and|&)\s*)*)\s*$",  # "two children - ages 6 and 11 - were taken"
     re.IGNORECASE
 )
 _NOT_A_FIGURE = re.compile(r"(?:['’][sS]\b|[sS]\b|\s+(?:A|An|The)\s|\s+block\b|(?i:[\s-]*(?:years?|months?)[\s-]+old\b))")
@@ -206,14 +221,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     singular = re.compile(
-        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+(?:['’]s)?\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
+        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+(?:['’]s)?\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
-        rf"(?:,[^,.]{{1,40}},|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?"
+        rf"(?:,[^,.]{{1,60}},|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?"
         # "Smith, who was pronounced dead"; "a teen who was shot Monday died at the hospital"
         rf"|,\s+who(?=\s+(?:was|is|had\s+been|has\s+been)\s)"
         rf"|\s+who\s+(?:was|had\s+been)\s+(?:shot|stabbed|wounded|hit|struck)\b[^,.;]{{0,40}}?(?=\s+(?:died|dies|was\s+pronounced)\b))?"
-        rf"\s+(?:(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|\w+ed\s+and)\s+){{0,2}})?"
+        rf"\s+(?:(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|discovered|(?:\w+ed|struck|hit|shot)\s+and)\s+){{0,2}})?"
         rf"(?P<word>{passive}|{intrans})(?![\w-])",
         re.IGNORECASE,
     )
@@ -265,6 +280,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             gap = re.sub(r"\S*-\S*", " ", gap.lower())
             if m and _not_a_figure(text, num, after):
                 m = None
+            if m and re.search(r"\n\s*\n", after[: m.end()]):
+                m = None  # a headline's figure run into the first paragraph: "... wounded 3 more\n\nA man died"
             if m and not _GAP_BLOCK.search(gap) and not _NUMBER_WORD.search(gap) and not _NEW_CLAUSE.search(gap):
                 word = m.group("word")
                 voice = _voice(word)
@@ -301,7 +318,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             word = m.group("word")
             if (_voice(word) == "passive" and not m.group("aux")) or _LONG_AFTER.search(sent[: m.start()]):
                 continue
-            if re.fullmatch(r"[A-Z][a-z]+", m.group("subj")) and not _known_surname(text, m.group("subj"), s_start + m.start()):
+            if re.fullmatch(r"[A-Z][a-z'’]+(?:[A-Z][a-z]+)?", m.group("subj")) and not _known_surname(text, m.group("subj"), s_start + m.start()):
                 continue  # a lone capitalised word is a subject only as the surname of someone named before
             subj = m.group("subj").lower()
             ordinal = 0
@@ -310,10 +327,13 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                     ordinal = val
             perps = 1 if re.search(r"\b(?:suspect|gunman|shooter)\b", subj) else 0
             category = _category(word)
-            if category == "shot" and _survived(sent[m.end() :]) and re.match(r"(?:a|an|another|one)\s", subj):
+            if category == "shot" and _survived(sent[m.end() :]) and (
+                    re.match(r"(?:a|an|another|one)\s", subj) or _RELATIVE.search(subj)):
                 # "another man was shot in the arm": someone new, who survived ("the boy was shot in the
                 # arm" is more often the victim already counted)
                 category, ordinal = "injured", 0
+            elif category in ("shot", "injured") and _THEN_DIED_LATER.match(sent[m.end() :]):
+                category = "killed"  # "Agnew, 28, was shot in the head and was pronounced dead"
             elif (category == "injured"
                   and not re.match(r"(?:a|an|another|one|he|she|they)\b", re.split(r"\band\b|,", subj)[-1].strip())
                   and not _survived(sent[m.end() :]) and not _ALIVE.search(sent)):
@@ -338,16 +358,31 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 n = _MULTIPLES[m.group("n").lower()]
                 category = "shot" if m.group("what").lower().startswith("shooting") else "killed"
                 claims.append(CasualtyClaim(category, n, n, n, "exact", s_start + m.start(), s_start + m.end()))
+        words = re.findall(r"[A-Za-z][\w'’-]*", sent)
+        title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+        for m in () if title_case else _KILLED_NAMED.finditer(sent):
+            name = m.group("name")
+            if name.split()[0].lower() in _CALENDAR or any(c.start <= s_start + m.start() < c.end for c in claims):
+                continue
+            if " " not in name and not _known_surname(text, name, len(text)):
+                continue  # a lone capitalised word only as the surname of someone the report names
+            claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
+                                        singular=True))
         for m in _ACTIVE_SINGLE.finditer(sent):
             if any(c.start <= s_start + m.start() < c.end for c in claims):
                 continue
             verb = m.group("verb").lower()
             category = "killed" if re.search(r"kill|fatally|to death|dead", verb) else (
                 "injured" if re.search(r"wound|injur|stab", verb) else "shot")
-            if category == "shot" and _THEN_DIED.search(sent[m.end() :]):
+            if category in ("shot", "injured") and re.match(r"\s+to\s+death\b", sent[m.end() :], re.IGNORECASE):
+                category = "killed"  # "shot his daughter to death", "stabbed her to death"
+            elif category == "shot" and _THEN_DIED.search(sent[m.end() :]):
                 category = "killed"  # "shot himself in the chest ... and later died at a hospital"
+            # "then killed himself": the shooter's own death, counted apart from the victims'
+            perps = int(category == "killed" and bool(_SELF.search(m.group(0)))
+                        and _OTHER_VICTIM.search(sent[: m.start()]) is not None)
             claims.append(CasualtyClaim(category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
-                                        singular=True))
+                                        singular=True, perpetrators=perps))
     return _carry_qualifiers(text, claims)
 
 
@@ -358,6 +393,23 @@ _SURVIVED = re.compile(
     r"knees?|hips?|fingers?|wrists?|elbows?|calf|calves|toes?)\b"
     r"|\b(?:non-?\s?life[\s-]threatening|stable\s+condition|expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine))|"
     r"treated\s+and\s+released|minor\s+injur)",
+    re.IGNORECASE,
+)
+
+
+_SELF = re.compile(r"(?:him|her)self$", re.IGNORECASE)
+# before "killed himself": someone else was shot first ("shot his wife and then killed himself")
+_OTHER_VICTIM = re.compile(
+    r"\b(?:shot|killed|killing|shooting|stabbed|wounded|murdered)\s+(?!(?:him|her|them)sel(?:f|ves)\b)(?:him|her|them|"
+    r"his|their|a|an|the|two|three|four|\d|(?-i:[A-Z]))|\b(?:murder|homicide)",
+    re.IGNORECASE,
+)
+
+
+# "the toddler's father", "her mother": a relative of someone already told of, so someone else
+_RELATIVE = re.compile(
+    r"(?:['’]s|\bhis|\bher|\btheir)\s+(?:[\w-]+\s+)?(?:father|mother|brother|sister|son|daughter|wife|husband|"
+    r"uncle|aunt|cousin|grandmother|grandfather|granddaughter|grandson|niece|nephew|girlfriend|boyfriend|friend)$",
     re.IGNORECASE,
 )
 
@@ -390,6 +442,8 @@ def _not_counted(before: str) -> bool:
 def _not_a_figure(text: str, num: NumberMention, after: str) -> bool:
     """A number that counts no one: a house number ("1121 W. Columbus Ave.", "the 4400 block"), a list
     number ("4 A child was shot"), an age ("in his 20's"), a calibre or a price (".223", "$5")."""
+    if text[num.start : num.end] == "911":
+        return True  # "called 911"
     if (num.value or 0) >= 100 and re.match(r"\s+(?:[NSEW]\.?\s+)?[A-Z]", after):
         return True
     return bool(_NOT_A_FIGURE.match(after)) or text[max(0, num.start - 1) : num.start] in (".", "$", "#")
@@ -520,8 +574,10 @@ def combine_claims(
     killed = _count(sources[k_field], killed_c, k_field)
     # a perpetrator reported dead apart from the victims' figure is added, as GTD and GVA count them
     perp_dead = [c for c in claims if c.category == "killed" and c.singular and c.perpetrators]
-    if killed is not None and killed_c is not None and not killed_c.singular and not killed_c.perpetrators and perp_dead:
-        p = perp_dead[0]
+    # a figure ("5 dead") often already counts a shooter who killed himself; a gunman killed by police, not
+    named_perp = [c for c in perp_dead if not _SELF.search(text[c.start : c.end])]
+    if killed is not None and killed_c is not None and not killed_c.singular and not killed_c.perpetrators and named_perp:
+        p = named_perp[0]
         extra = Evidence(p.start, p.end, text[p.start : p.end])
         killed = replace(
             killed,
@@ -531,6 +587,13 @@ def combine_claims(
             includes_perpetrators=1,
             evidence=(*killed.evidence, extra),
         )
+    if (killed is not None and killed_c is not None and killed_c.singular and k_field == "text"
+            and not killed_c.perpetrators and perp_dead):
+        # "shot his wife to death and then killed himself": the victims, and the shooter
+        p = perp_dead[0]
+        n = _value(killed_c) + 1
+        killed = replace(killed, low=n, best=n, high=n, includes_perpetrators=1,
+                         evidence=(*killed.evidence, Evidence(p.start, p.end, text[p.start : p.end])))
     injured = _count(sources[i_field], injured_c, i_field)
     if injured is not None and shot_c is not None and not shot_c.singular and injured_c is not None:
         # "four people were shot ... one is critical, the other three suffered minor injuries": the

@@ -362,6 +362,9 @@ def _site_named_like_a_town(place: Place, before: str, after: str) -> bool:
     return place.population < _BIG_CITY and bool(_SITE_BEFORE.search(before[-20:])) and not _ADMIN_AFTER.match(after)
 
 
+_OUTLET_TOWN = re.compile(r"(?P<town>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s(?P<state>[A-Z]{2})\b")
+
+
 def _outlet_start(title: str) -> int:
     """Where the outlet's name starts in "Man shot on Elm St. - WBTV Charlotte" (the title's length if none)."""
     cut = max(title.rfind(" - "), title.rfind(" | "), title.rfind(" – "))
@@ -429,6 +432,8 @@ def _document_admin1(
         if not cands:
             continue
         top = cands[0]
+        if top.kind == "admin1" and _SITE_AFTER.match(ctx.text[ent.end_char : ent.end_char + 40]):
+            continue  # "Maryland Drive", "Virginia Avenue": a street, not the state
         if top.kind == "admin1":
             votes[top.name] += 2
         elif top.kind in ("city", "admin2") and top.admin1 and len({c.admin1 for c in cands[:5]}) == 1:
@@ -440,6 +445,11 @@ def _document_admin1(
                 votes[cand.name] += 2
             elif start >= outlet_from and cand.kind == "city" and cand.admin1 and cand.population >= _BIG_CITY:
                 votes[cand.admin1] += 2  # "... - WMC Action News 5 - Memphis": a local outlet's state
+    # "... - Fox 47 Rochester MN News", "... - WTVM.com-Columbus, GA News": a local outlet's town and state
+    for m in _OUTLET_TOWN.finditer(title or "", outlet_from):
+        for cand in gaz.lookup(f"{m.group('town')}, {m.group('state')}", country_code=country)[:1]:
+            if cand.kind == "city" and cand.admin1:
+                votes[cand.admin1] += 3
     if not votes:
         return None
     (best, n), *rest = votes.most_common(2)
