@@ -140,9 +140,10 @@ _NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, 
 # "eight months after an innocent bystander was killed": an earlier incident recalled
 _LONG_AFTER = re.compile(r"\b(?:months|years)\s+(?:after|before|since)\b[^.;]*$", re.IGNORECASE)
 # "two children and their father were found dead": one more than the figure
+# family and friends, as a report names someone through another person ("her mother", "his friend")
+_KIN = r"father|mother|son|daughter|wife|husband|brother|sister|grandmother|grandfather|uncle|aunt|cousin|friend"
 _AND_ONE_MORE = re.compile(
-    r"\band\s+(?:his|her|their|a|an|the)\s+(?!unborn\b)(?:[\w-]+\s+)?(?:father|mother|son|daughter|wife|husband|brother|"
-    r"sister|grandmother|grandfather|uncle|aunt|cousin|friend|man|woman|boy|girl|child|teen|teenager)\b",
+    rf"\band\s+(?:his|her|their|a|an|the)\s+(?!unborn\b)(?:[\w-]+\s+)?(?:{_KIN}|man|woman|boy|girl|child|teen|teenager)\b",
     re.IGNORECASE,
 )
 _ACTIVE_SINGLE = re.compile(
@@ -358,9 +359,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 n = _MULTIPLES[m.group("n").lower()]
                 category = "shot" if m.group("what").lower().startswith("shooting") else "killed"
                 claims.append(CasualtyClaim(category, n, n, n, "exact", s_start + m.start(), s_start + m.end()))
-        words = re.findall(r"[A-Za-z][\w'’-]*", sent)
-        title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
-        for m in () if title_case else _KILLED_NAMED.finditer(sent):
+        named = list(_KILLED_NAMED.finditer(sent))
+        for m in named if named and not _title_case(sent) else ():
             name = m.group("name")
             if name.split()[0].lower() in _CALENDAR or any(c.start <= s_start + m.start() < c.end for c in claims):
                 continue
@@ -408,8 +408,7 @@ _OTHER_VICTIM = re.compile(
 
 # "the toddler's father", "her mother": a relative of someone already told of, so someone else
 _RELATIVE = re.compile(
-    r"(?:['’]s|\bhis|\bher|\btheir)\s+(?:[\w-]+\s+)?(?:father|mother|brother|sister|son|daughter|wife|husband|"
-    r"uncle|aunt|cousin|grandmother|grandfather|granddaughter|grandson|niece|nephew|girlfriend|boyfriend|friend)$",
+    rf"(?:['’]s|\bhis|\bher|\btheir)\s+(?:[\w-]+\s+)?(?:{_KIN}|granddaughter|grandson|niece|nephew|girlfriend|boyfriend)$",
     re.IGNORECASE,
 )
 
@@ -427,6 +426,12 @@ def _enumerations(sent: str, offset: int) -> list[CasualtyClaim]:
     """The dead of an enumeration, summed (:func:`eventdesk.extractor.enumerations.enumerated_dead`)."""
     return [CasualtyClaim("killed", n, n, n, "exact", offset + start, offset + end)
             for start, end, n in enumerated_dead(sent)]
+
+
+def _title_case(sent: str) -> bool:
+    """"Man Killed Few Blocks From Home": most words capitalised, so a capital marks no name."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sent)
+    return len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 def _not_counted(before: str) -> bool:
