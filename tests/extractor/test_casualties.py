@@ -457,7 +457,8 @@ def test_casualties_session6_deaths(text: str, killed: int | None, injured: int 
          "A man was shot in the arm on Monday.", None, 1),
         # an outlet's name, a photo caption's count, a call to 911
         ("Friends called 911 and began CPR but the boy died.", 1, None),
-        ("Image 2 of 9 Dana Price and her son were found dead in the home.", 1, None),
+        # (and "X and her son were found dead" is two)
+        ("Image 2 of 9 Dana Price and her son were found dead in the home.", 2, None),
     ],
 )
 def test_casualties_session6_not_figures(text: str, killed: int | None, injured: int | None) -> None:
@@ -502,3 +503,46 @@ def test_casualties_a_headline_figure_run_into_the_body_is_not_a_toll() -> None:
 def test_casualties_session6_headlines(title: str, killed: int) -> None:
     k, _ = combine_claims("", [], title=title, title_claims=find_headline_casualties(title))
     assert k is not None and k.best == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a participle before the people it describes: "two wounded people"
+        ("Medics said they took two wounded people to the hospital after the shooting.", None, 2),
+        ("The county paper reports the three injured men are cousins from Elm Grove.", None, 3),
+        # figures of victims, and victims who went to hospital on their own
+        ("Officers said two other gunshot victims arrived at the hospital in a private car.", None, 2),
+        ("The two gunshot victims were pronounced dead at the scene.", 2, None),
+        ("Four victims were treated and released from Mercy Hospital.", None, 4),
+        ("Ray Dunn, 41, of Milltown, had arrived at Milltown General Hospital with a gunshot wound.", None, 1),
+        # one wound is someone hit; a fatal one a death
+        ("Deputies said a 19-year-old woman suffered a fatal gunshot wound.", 1, None),
+        ("He suffered a gunshot wound to the hip, the sheriff said.", None, 1),
+        # a relative who was also shot, and two people named together
+        ("The girl died. Mia's father, 32-year-old Tom Reyes, was also shot twice.", 1, 1),
+        ("A boy was killed, while his aunt and the neighbour suffered minor injuries.", 1, 2),
+        # the people a figure lists stand between it and its verb
+        ("Three victims, a 20-year-old man, a 31-year-old man, and a 44-year-old woman, were all taken to "
+         "a local hospital.", None, 3),
+        ("Two men, a 19-year-old from Oak Hill and a 22-year-old from Fenton, died at the scene.", 2, None),
+        # an ordinal one past the figure: someone more
+        ("Four young men were shot at the park, and a fifth person may have been wounded.", None, 5),
+        ("Three people were shot and one of them died. A fourth man was wounded by shrapnel.", 1, 3),
+    ],
+)
+def test_casualties_session7(text: str, killed: int | None, injured: int | None) -> None:
+    assert _body(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a house number after "a shooting", a year in a headline, days of tallies
+        "Deputies responded to a shooting 2501 Carter Homestead Rd. at about 11:30 a.m.",
+        "Valley High School Shooting 2016: What We Know",
+        "The shootings follow 10 people shot across the city over seven days from June 27 to Monday.",
+    ],
+)
+def test_casualties_session7_not_figures(text: str) -> None:
+    assert _body(text) == (None, None)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from eventdesk.extractor.dates import dateline_date, resolve_date
+from eventdesk.extractor.dates import dateline_date, is_house_number, resolve_date
 
 THURSDAY = dt.date(2024, 1, 4)
 
@@ -59,3 +59,17 @@ def test_dates_dateline() -> None:
 )
 def test_dates_times_durations_and_streets_are_not_days(expr: str) -> None:
     assert resolve_date(expr, THURSDAY) is None
+
+
+@pytest.mark.parametrize("expression", ["1013", "early 20s", "late 20's", "30s"])
+def test_session7_numbers_that_are_no_dates(expression: str) -> None:
+    # a house number outside 1900-2099; an age ("in their early 20s")
+    assert resolve_date(expression, dt.date(2016, 8, 22)) is None
+
+
+def test_session7_house_number_before_a_street_is_no_year() -> None:
+    text = "Three people were hurt in front of 1913 Carrie St. in 2014."
+    at = text.index("1913")
+    assert is_house_number(text, at, at + 4)
+    at = text.index("2014")
+    assert not is_house_number(text, at, at + 4)

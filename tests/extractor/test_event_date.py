@@ -111,3 +111,34 @@ def test_a_day_to_come_is_not_the_attack_day(later: str) -> None:
         f"Friends said they last saw him on Thursday. {later}"
     )
     assert _main_date(text, "2016-11-12")[0] == "2016-11-10"  # published on a Saturday
+
+
+def test_a_clause_headed_by_was_does_not_borrow_the_telling_verb() -> None:
+    # "was at an apartment about 6 p.m. Sunday ..., police said": the visit, not the saying, holds the date
+    text = (
+        "A family spokesman spoke Monday morning at a news conference. "
+        "Police said the boy, 13, was at an apartment on Church Street about 6:40 p.m. Sunday where a friend "
+        "was handling the pistol when it fired, killing him."
+    )
+    assert _main_date(text, "2024-03-11") == ("2024-03-10", "Sunday")
+
+
+def test_a_court_finding_is_not_a_body_found() -> None:
+    text = (
+        "A judge on Wednesday found probable cause for a manslaughter charge against a boy, 13, in the "
+        "shooting death of his friend. The two boys were at a cabin on the reservation Tuesday night when the "
+        "rifle fired, killing the friend."
+    )
+    assert _main_date(text, "2024-06-26") == ("2024-06-25", "Tuesday night")
+
+
+def test_a_house_number_is_not_a_year_and_does_not_split_the_report() -> None:
+    text = (
+        "A man was shot and killed, and three other people were injured just after 11 p.m. Sunday in front of "
+        "1013 Carrie St., deputies said."
+    )
+    events = extract(text, published="2014-08-25")
+    assert [e.role for e in events] == ["main"]
+    main = events[0]
+    assert main.killed is not None and main.killed.best == 1
+    assert main.injured is not None and main.injured.best == 3

@@ -51,3 +51,15 @@ def test_types_territory_changes_hands(text: str, code: str) -> None:
     main = next(e for e in extract(text, published="2016-03-28") if e.role == "main")
     assert main.type.code == code
     assert main.type.acled_sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man drove a van into pedestrians on a market street, killing two people before police arrested him.",
+        "The driver mounted the pavement and ran down shoppers; officers detained him at the scene.",
+    ],
+)
+def test_types_a_vehicle_driven_into_people_beats_the_arrest(text: str) -> None:
+    main = next(e for e in extract(text, published="2024-05-04") if e.role == "main")
+    assert main.type.code == "vehicle_attack"

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from store_builders import kerman_story
 
 from eventdesk.records import result_to_dict
-from eventdesk.store.cli import incidents, ingest
+from eventdesk.store.cli import incidents, ingest, reextract
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -93,3 +93,23 @@ def test_cli_every_incidents_command_is_documented() -> None:
     for name in incidents.commands:
         assert f"eventdesk incidents {name}" in docs, name
     assert "eventdesk ingest" in docs
+
+
+def test_cli_reextract_after_an_upgrade(tmp_path: Path) -> None:
+    # the stored reports are extracted again by this eventdesk; incidents stay, the log says so
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "DAYTON, Ohio - Two men were killed when a gunman opened fire inside a bar on Wayne Avenue early "
+        "Sunday, police said.",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.duckdb")
+    _run(ingest, str(folder), "--db", db, "--published", "2024-05-06")
+    before = _run(incidents, "list", "--db", db)
+    out = _run(reextract, "--db", db, "--why", "rules 0.8")
+    assert "1 reports extracted again" in out and "events 1 -> 1" in out and "1 incidents" in out
+    assert _run(incidents, "list", "--db", db) == before
+    log = _run(incidents, "log", "--db", db)
+    assert "reextract" in log and "why='rules 0.8'" in log
+    assert "Examples:" in _run(reextract, "--help")

@@ -14,6 +14,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("eventdesk.commands.train_cmd", "train"),
     ("eventdesk.eval.cli", "eval_cmd"),
     ("eventdesk.store.cli", "ingest"),
+    ("eventdesk.store.cli", "reextract"),
     ("eventdesk.store.cli", "incidents"),
 )
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from eventdesk.extractor.enumerations import enumerated_dead
-from eventdesk.extractor.numbers import NumberMention, find_numbers
+from eventdesk.extractor.numbers import ADDRESS_AFTER, NumberMention, find_numbers
 from eventdesk.records import Count, Evidence
 from eventdesk.resources import read_tsv
 
@@ -59,7 +59,9 @@ def _alternation(voices: set[str]) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _gap_phrases() -> tuple[tuple[re.Pattern[str], tuple[str, frozenset[str]]], ...]:
-    return tuple((re.compile(_phrase_regex(p), re.IGNORECASE), row) for p, row in _words().items() if GAP in p)
+    # the longest first: "suffered a fatal gunshot wound" is a death before it is a wound
+    return tuple((re.compile(_phrase_regex(p), re.IGNORECASE), row)
+                 for p, row in sorted(_words().items(), key=lambda r: -len(r[0])) if GAP in p)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -94,7 +96,7 @@ _AGGREGATE = re.compile(
     r"per year|a year(?!\s+(?:earlier|ago|before|later|after|old|and))|each year|every year|annually|to date|over the past|in the past|past year|"
     r"statistics|homicides? (?:this|last)|holiday weekend|across the city|gun violence|"
     r"in (?:\w+ ){0,2}(?:separate )?(?:shootings|attacks|incidents)|between (?:\w+ )?(?:19|20)\d\d and|crashes|"
-    r"(?:series|string|spate|rash)\s+of\s+(?:[\w-]+\s+){0,2}(?:shootings|attacks)|violent\s+(?:night|weekend))\b"
+    r"(?:series|string|spate|rash)\s+of\s+(?:[\w-]+\s+){0,2}(?:shootings|attacks)|violent\s+(?:night|weekend)|over\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months))\b"
 )
 _NUMBER_WORD = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens?|hundreds?)\b",
@@ -142,6 +144,8 @@ _LONG_AFTER = re.compile(r"\b(?:months|years)\s+(?:after|before|since)\b[^.;]*$"
 # "two children and their father were found dead": one more than the figure
 # family and friends, as a report names someone through another person ("her mother", "his friend")
 _KIN = r"father|mother|son|daughter|wife|husband|brother|sister|grandmother|grandfather|uncle|aunt|cousin|friend"
+_PEOPLE = (r"man|woman|boy|girl|child|teen|teenager|mom|dad|boyfriend|girlfriend|fiancee?|roommate|neighbou?r|victim|"
+           r"stepfather|stepmother|grandson|granddaughter|nephew|niece")
 _AND_ONE_MORE = re.compile(
     rf"\band\s+(?:his|her|their|a|an|the)\s+(?!unborn\b)(?:[\w-]+\s+)?(?:{_KIN}|man|woman|boy|girl|child|teen|teenager)\b",
     re.IGNORECASE,
@@ -203,18 +207,18 @@ _ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     passive = _alternation({"passive"})
     intrans = _alternation({"intransitive"})
     nominal = _alternation({"nominal"})
     active = _alternation({"active"})
     figure = _alternation({"figure"})
     # NUM [up to 6 modifier words] [AUX] [ADV] PASSIVE | NUM ... INTRANSITIVE | NUM ... NOMINAL
-    forward = re.compile(
-        rf"^\s*(?P<gap>(?:[\w'’.-]+,?\s+){{0,6}}?)(?:(?P<aux>{_AUX})\s+(?:(?!fatally\b)\w+ly\s+)?(?:(?!fatally\b|not\b|never\b)\w+\s+)?)?"
-        rf"(?P<word>{passive}|{intrans}|{nominal}|{figure})(?![\w-])",
-        re.IGNORECASE,
-    )
+    head = (r"^\s*(?P<gap>(?:[\w'’.-]+,?\s+){0,6}?)(?:(?P<aux>" + _AUX + r")\s+(?:(?!fatally\b)\w+ly\s+)?"
+            r"(?:(?!fatally\b|not\b|never\b)\w+\s+)?)?")
+    forward = re.compile(rf"{head}(?P<word>{passive}|{intrans}|{nominal}|{figure})(?![\w-])", re.IGNORECASE)
+    # without the figure words, for "two gunshot victims were pronounced dead"
+    plain = re.compile(rf"{head}(?P<word>{passive}|{intrans})(?![\w-])", re.IGNORECASE)
     backward = re.compile(rf"(?:^|[\s,(])(?P<word>{active})\s+(?:(?:about|some)\s+)?$", re.IGNORECASE)
     toll = re.compile(
         r"(?:death|casualty|fatality|the)\s+tolls?\s+(?:[\w,]+\s+){0,5}?(?:to|at|of|reached|hit|was|is|"
@@ -222,18 +226,26 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     singular = re.compile(
-        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their)\s+(?:[\w-]+(?:['’]s)?\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
+        rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their|(?-i:[A-Z][a-z]+)['’]s)\s+(?:[\w-]+(?:['’]s)?\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
-        rf"(?:,[^,.]{{1,60}},|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?"
+        rf"(?:,[^,.]{{1,60}}(?:,[^,.]{{1,40}})?,|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?"
         # "Smith, who was pronounced dead"; "a teen who was shot Monday died at the hospital"
         rf"|,\s+who(?=\s+(?:was|is|had\s+been|has\s+been)\s)"
         rf"|\s+who\s+(?:was|had\s+been)\s+(?:shot|stabbed|wounded|hit|struck)\b[^,.;]{{0,40}}?(?=\s+(?:died|dies|was\s+pronounced)\b))?"
-        rf"\s+(?:(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|discovered|(?:\w+ed|struck|hit|shot)\s+and)\s+){{0,2}})?"
+        rf"\s+(?:(?:may\s+|might\s+)?(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|discovered|(?:\w+ed|struck|hit|shot)\s+and)\s+){{0,2}})?"
         rf"(?P<word>{passive}|{intrans})(?![\w-])",
         re.IGNORECASE,
     )
-    return forward, backward, toll, singular
+    # "her mom and the boyfriend suffered minor injuries", "Smith and Jones were wounded": two people
+    person = (rf"(?:(?:his|her|their|the|a|an|(?-i:[A-Z][a-z]+)['’]s)\s+(?:[\w-]+\s+)?(?:{_KIN}|{_PEOPLE})"
+              r"|(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)(?:,\s*\d{1,2},?)?)")
+    pair = re.compile(
+        rf"\b{person}\s+and\s+(?:(?:his|her|their|the|a|an)\s+(?:[\w-]+\s+)?(?:{_KIN}|{_PEOPLE})|{person})\s+"
+        rf"(?:(?P<aux>{_AUX})\s+)?(?:(?:both|also|later|each)\s+){{0,2}}(?P<word>{passive}|{intrans})(?![\w-])",
+        re.IGNORECASE,
+    )
+    return forward, backward, toll, singular, plain, pair
 
 
 def _category(word: str) -> str:
@@ -256,14 +268,14 @@ def _claim(num: NumberMention, category: str, start: int, end: int, sent: str, o
     tail = sent[end - offset : end - offset + 60].lower()
     head = sent[num.end - offset : end - offset].lower()
     perps = 1 if _PERP.search(head) or _PERP.search(tail[:45]) else 0
-    more = 1 if _AND_ONE_MORE.search(head) else 0
+    more = 1 if _AND_ONE_MORE.search(_blank_listing(head)) else 0  # not "victims, a man and a woman, were"
     low, best, high = ((v + more if v is not None else None) for v in (num.low, num.best, num.high))
     return CasualtyClaim(category, low, best, high, num.qualifier, start, end, perpetrators=perps)
 
 
 def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[CasualtyClaim]:
     """Casualty claims in the given sentences of ``text`` (character spans)."""
-    forward, backward, toll, singular = _patterns()
+    forward, backward, toll, singular, plain, pair = _patterns()
     claims: list[CasualtyClaim] = []
     for s_start, s_end in sentences:
         sent = text[s_start:s_end]
@@ -272,10 +284,13 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
         numbers = find_numbers(text, s_start, s_end)
         for num in numbers:
             before = text[s_start : num.start]
-            if _not_counted(before):
-                continue
-            after = text[num.end : s_end]
+            if _not_counted(before) or re.fullmatch(r"(?:19|20)\d\d", text[num.start : num.end]):
+                continue  # (a year: "Colorado High School Shooting 2016: ...")
+            after = _blank_listing(text[num.end : s_end])
             m = forward.match(after)
+            if (m and _voice(m.group("word")) in ("figure", "nominal") and _category(m.group("word")) != "killed"
+                    and _DIED_AFTER.search(after[m.end() :])):
+                m = plain.match(after)  # "two gunshot victims were pronounced dead": the death tells
             # "Four juveniles -- including two children -- were injured": the subset is not the figure
             gap = _INCLUDING.sub(" ", m.group("gap")) if m else ""
             gap = re.sub(r"\S*-\S*", " ", gap.lower())
@@ -291,7 +306,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 elif voice == "figure" and _DIED_AFTER.search(after[m.end() :]):
                     m = None  # "the two were taken to the hospital, where they were pronounced dead"
                 elif voice != "passive" or m.group("aux") or not m.group("gap").strip() or _bare_headline(m, after):
-                    if not _active_use(after[m.end() :]) or voice != "passive" or m.group("aux"):
+                    if (not _active_use(after[m.end() :]) or voice != "passive" or m.group("aux")
+                            or (not m.group("gap").strip() and _ATTRIBUTIVE.match(after, m.end()))):
                         claim = _claim(num, _category(word), num.start, num.end + m.end(), sent, s_start)
                         died = _SUBSET_DIED.match(after, m.end())
                         if died and claim.category in ("injured", "shot"):
@@ -302,8 +318,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                         claims.append(claim)
                         continue
             b = backward.search(before)
-            if b and _NOT_PEOPLE.match(after):
-                b = None  # "shot five times", "shot 223 rounds", "struck two cars"
+            if b and (_NOT_PEOPLE.match(after) or _house_number(num, after)):
+                b = None  # "shot five times", "shot 223 rounds", "struck two cars", "a shooting 2501 Carter Rd."
             if b and b.group("word").lower() == "leaving" and not re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:dead|killed)\b", after):
                 b = None  # "leaving two in critical condition": only "leaving two dead" is a toll
             if b:
@@ -328,7 +344,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                     ordinal = val
             perps = 1 if re.search(r"\b(?:suspect|gunman|shooter)\b", subj) else 0
             category = _category(word)
-            if category == "shot" and _survived(sent[m.end() :]) and (
+            if category == "shot" and (_survived(sent[m.end() :]) or _also(m)) and (
                     re.match(r"(?:a|an|another|one)\s", subj) or _RELATIVE.search(subj)):
                 # "another man was shot in the arm": someone new, who survived ("the boy was shot in the
                 # arm" is more often the victim already counted)
@@ -349,6 +365,12 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                     sentence=s_start + _last_break(sent[: m.start()]),
                 )
             )
+        for m in pair.finditer(sent):
+            if (_voice(m.group("word")) == "passive" and not m.group("aux")) or any(
+                    not c.singular and c.start <= s_start + m.end() and s_start + m.start() <= c.end for c in claims):
+                continue
+            claims.append(CasualtyClaim(_category(m.group("word")), 2, 2, 2, "exact", s_start + m.start(),
+                                        s_start + m.end()))
         for m in (*_NOMINAL_SINGLE.finditer(sent), *_POSSESSIVE_DEATH.finditer(sent)):
             if not any(c.start <= s_start + m.start() < c.end for c in claims):
                 claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
@@ -395,6 +417,19 @@ _SURVIVED = re.compile(
     r"treated\s+and\s+released|minor\s+injur)",
     re.IGNORECASE,
 )
+
+
+# "two wounded people": the participle describes the people counted
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:people|persons|men|women|victims|children|teens|teenagers|boys|girls|civilians|officers|individuals|"
+    r"adults|juveniles|students)\b",
+    re.IGNORECASE,
+)
+
+
+def _also(m: re.Match[str]) -> bool:
+    """"Jada's father ... was also shot": someone besides the victim already told of."""
+    return re.search(r"\balso\b", m.group(0)[m.end("subj") - m.start() :], re.IGNORECASE) is not None
 
 
 _SELF = re.compile(r"(?:him|her)self$", re.IGNORECASE)
@@ -449,9 +484,31 @@ def _not_a_figure(text: str, num: NumberMention, after: str) -> bool:
     number ("4 A child was shot"), an age ("in his 20's"), a calibre or a price (".223", "$5")."""
     if text[num.start : num.end] == "911":
         return True  # "called 911"
-    if (num.value or 0) >= 100 and re.match(r"\s+(?:[NSEW]\.?\s+)?[A-Z]", after):
+    if _house_number(num, after):
         return True
     return bool(_NOT_A_FIGURE.match(after)) or text[max(0, num.start - 1) : num.start] in (".", "$", "#")
+
+
+# "Three victims, a 25-year-old man, a 26-year-old man, and a 33-year-old man, were all transported"
+_LISTING = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:people|persons|victims|men|women|teens|teenagers|children|boys|girls|others)"
+    r"(?P<list>(?:\s*,\s*(?:and\s+)?(?!one\s+of|the\s+victim|whom?\b|which\b)"
+    r"(?:an?|one|two|three|four|both|\d{1,2}|(?-i:[A-Z]))[^,.;()]{0,80}?){1,8}\s*,)(?=\s+(?-i:[a-z]))",
+    re.IGNORECASE,
+)
+
+
+def _blank_listing(after: str) -> str:
+    """The people a figure lists, blanked (same length, so offsets hold) to join figure and verb."""
+    m = _LISTING.match(after)
+    if not m:
+        return after
+    return after[: m.start("list")] + " " * (m.end("list") - m.start("list")) + after[m.end("list") :]
+
+
+def _house_number(num: NumberMention, after: str) -> bool:
+    """"1121 W. Columbus Ave.": a number of 100 or more before a capitalised word is an address."""
+    return (num.value or 0) >= 100 and ADDRESS_AFTER.match(after) is not None
 
 
 def _known_surname(text: str, word: str, before: int) -> bool:
@@ -618,7 +675,21 @@ def combine_claims(
             n = hit - k
             injured = replace(base, low=n if shot_c.low is not None else None, best=n, high=n if shot_c.high else None,
                               qualifier=base.qualifier)
-    return killed, injured
+    return killed, _with_nth(text, claims, killed, injured)
+
+
+def _with_nth(text: str, claims: Sequence[CasualtyClaim], killed: Count | None, injured: Count | None) -> Count | None:
+    """"Four people were shot ... and a fifth person may have been wounded": one more than the figure."""
+    nth = max((c for c in claims if c.singular and c.ordinal > 0 and c.category in ("injured", "shot")),
+              key=lambda c: c.ordinal, default=None)
+    if nth is None or injured is None or injured.best is None or not injured.low == injured.best == injured.high:
+        return injured
+    k = (killed.best or 0) - (killed.includes_perpetrators or 0) if killed and killed.best is not None else 0
+    if injured.best + k != nth.ordinal - 1:
+        return injured
+    n = injured.best + 1
+    return replace(injured, low=n, best=n, high=n,
+                   evidence=(*injured.evidence, Evidence(nth.start, nth.end, text[nth.start : nth.end])))
 
 
 def _count(text: str, c: CasualtyClaim | None, field: str = "text") -> Count | None:

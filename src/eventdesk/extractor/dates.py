@@ -14,6 +14,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from eventdesk.extractor.numbers import ADDRESS_AFTER
+
 _MONTHS = {
     m.lower(): i
     for i in range(1, 13)
@@ -108,6 +110,10 @@ def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | N
     e = _TIMEZONE.sub("", e).strip(" ,.")
     if _TIME_ONLY.fullmatch(e) or re.fullmatch(r"\d{1,3}", e) or _DURATION.fullmatch(e):
         return None  # "about 3 a.m.", an age read as a date, "20 minutes": no day in it
+    if re.fullmatch(r"\d+", e) and not re.fullmatch(r"(?:19|20)\d\d", e):
+        return None  # "in front of 1013 Carrie St.": a bare number is a year only in 1900-2099
+    if re.fullmatch(r"(?:(?:early|mid|late)[\s-]*)?\d0['’]?s|(?:early|mid|late)[\s-]*\d0", e):
+        return None  # "in their early 20s": an age
     if re.search(r"\b(?:seconds?|minutes?|hours?)\b|\b(?:later|after|before|earlier)$", e):
         return None  # "about 20 minutes later", "two days before": relative to something else
     if not the and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", e):
@@ -264,6 +270,11 @@ def dateline_date(text: str) -> tuple[ResolvedDate, int, int] | None:
     if r is None or r.precision != "day":
         return None
     return r, m.start(group), m.end(group)
+
+
+def is_house_number(text: str, start: int, end: int) -> bool:
+    """A bare number before a street name ("1913 Carrie St.", "2000 block") is an address, not a year."""
+    return bool(re.fullmatch(r"\d{2,5}", text[start:end])) and bool(ADDRESS_AFTER.match(text, end))
 
 
 def find_date_expressions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

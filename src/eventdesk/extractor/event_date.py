@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from eventdesk.extractor.dates import MONTH_RE, dateline_date, find_date_expressions, resolve_date
+from eventdesk.extractor.dates import MONTH_RE, dateline_date, find_date_expressions, is_house_number, resolve_date
 from eventdesk.extractor.places import dateline_span
 from eventdesk.extractor.segment import DateMention
 from eventdesk.records import DateValue, Evidence
@@ -70,7 +70,7 @@ def date_mentions(doc: Doc, text: str, published: dt.date | None) -> list[DateMe
             spans = {(a, b) for a, b in spans if not (a < e and s < b)} | {(s, e)}
     out = []
     for s, e in sorted(spans):
-        resolved = resolve_date(text[s:e], published)
+        resolved = None if is_house_number(text, s, e) else resolve_date(text[s:e], published)
         if resolved is None:
             # "Saturday night, police said": retry on the pattern-matched part of an entity
             for ps, pe in find_date_expressions(text, s, e):
@@ -87,10 +87,16 @@ _HAPPENINGS = frozenset({"shooting", "incident", "attack", "gunfire", "shot", "b
                          "robbery", "fire", "disturbance", "fight", "altercation"})
 
 
+# what a court finds ("found probable cause", "found no evidence")
+_FINDINGS = frozenset({"cause", "evidence", "verdict", "reason"})
+
+
 def _word_class(tok: Token, classes: dict[str, str]) -> str | None:
     cls = classes.get(tok.lemma_.lower()) or classes.get(tok.lower_)
     if cls == "report" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lemma_.lower() in _HAPPENINGS for c in tok.children):
         return "scene"  # "the shooting was reported about 10 a.m. Sunday": when it happened, not the telling
+    if cls == "weak" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FINDINGS for c in tok.children):
+        return "after"  # "a judge on Wednesday found probable cause": a court's finding, not a body found
     return cls
 
 
@@ -124,8 +130,8 @@ def head_class(doc: Doc, start: int, end: int) -> str | None:
         cls = _word_class(tok, classes)
         if cls is not None:
             return cls
-        if tok.pos_ == "VERB":
-            return None  # an unlisted verb governs the date: stop there
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
+            return None  # an unlisted verb (or "was" heading its clause) governs the date: stop there
     return None
 
 

@@ -22,6 +22,12 @@ _WORD_NUMBER = (
     rf"(?:[\s-]+{_NUM_WORD})?)?)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+# what follows a house number: "1121 W. Columbus Ave.", "2501 Carter Homestead Rd.", "the 4400 block"
+ADDRESS_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'-]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|"
+    r"Drive|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Place|Pl|Pkwy|Parkway|Hwy|Highway|Terrace|Circle|Cir|Pike|Trail|Loop)\b"
+    r"|\s+[NSEW]\.?\s+[A-Z]|\s+block\b"
+)
 
 
 @dataclass(frozen=True, slots=True)

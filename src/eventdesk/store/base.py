@@ -9,13 +9,16 @@ answers; each adds only its connection, bulk loading and locking.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from eventdesk.errors import StoreError
 from eventdesk.records import ReportResult
 from eventdesk.store.incident import Incident
+
+if TYPE_CHECKING:
+    from eventdesk.store.reextract import Extractor, ReextractSummary
 
 DEFAULT_DB = "eventdesk.duckdb"
 
@@ -119,6 +122,20 @@ class Store(Protocol):
     def rebuild(self, *, who: str, why: str) -> int:
         """Resolve every stored event again, keep incident ids where the incidents are the same,
         re-apply every recorded merge and split; returns the number of incidents."""
+        ...
+
+    def reextract(
+        self,
+        *,
+        who: str,
+        why: str | None = None,
+        workers: int = 1,
+        batch_size: int = 200,
+        extract: Extractor | None = None,
+        on_batch: Callable[[ReextractSummary, int], None] | None = None,
+    ) -> ReextractSummary:
+        """Extract every stored report again, replace its events batch by batch (resumable), then
+        rebuild the incidents with every correction re-applied (:mod:`eventdesk.store.reextract`)."""
         ...
 
     def audit_log(self, incident_id: str | None = None) -> list[AuditEntry]: ...

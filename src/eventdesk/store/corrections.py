@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from eventdesk.errors import StoreError
 from eventdesk.store.base import AuditEntry
 from eventdesk.store.features import Mention
+from eventdesk.store.reextract import aliases
 from eventdesk.store.resolve import incident_id_for
 
 if TYPE_CHECKING:
@@ -80,6 +81,10 @@ def reapply(entries: Sequence[AuditEntry], assignment: dict[str, str]) -> dict[s
     for key, inc in assignment.items():
         members[inc].add(key)
     out = dict(assignment)
+    alias = aliases(entries)  # events extracted again since the correction have new keys
+
+    def current(keys: Iterable[str]) -> list[str]:
+        return [k for k in (alias.get(k, k) for k in keys) if k in out]
 
     def move(keys: set[str], target: str) -> None:
         for key in keys:
@@ -89,7 +94,7 @@ def reapply(entries: Sequence[AuditEntry], assignment: dict[str, str]) -> dict[s
 
     for entry in entries:
         if entry.action == "merge":
-            keys = [k for ks in entry.detail.get("events", {}).values() for k in ks if k in out]
+            keys = current(k for ks in entry.detail.get("events", {}).values() for k in ks)
             clusters = {out[k] for k in keys}
             target = entry.detail["into"]
             if members.get(target) and target not in clusters:  # the id now names something else
@@ -97,7 +102,7 @@ def reapply(entries: Sequence[AuditEntry], assignment: dict[str, str]) -> dict[s
             for cluster in sorted(clusters - {target}):
                 move(set(members[cluster]), target)
         elif entry.action == "split":
-            move({k for k in entry.detail.get("moved", ()) if k in out}, entry.detail["into"])
+            move(set(current(entry.detail.get("moved", ()))), entry.detail["into"])
     return out
 
 

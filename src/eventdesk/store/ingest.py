@@ -111,7 +111,7 @@ def ingest(
             yield from (r for r in stream if isinstance(r, ReportResult))
             return
         reports = chain([first], (r for r in stream if isinstance(r, Report)))
-        yield from (extract or _default_extractor(workers))(reports)
+        yield from (extract or default_extractor(workers))(reports)
 
     for batch in _chunks(results(), batch_size):
         summary.totals.add(store.add_results(batch))
@@ -122,7 +122,7 @@ def ingest(
     return summary
 
 
-def _default_extractor(workers: int) -> Extractor:
+def default_extractor(workers: int) -> Extractor:
     def run(reports: Iterable[Report]) -> Iterable[ReportResult]:
         import eventdesk
 

@@ -13,10 +13,10 @@ import hashlib
 import json
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from eventdesk.errors import StoreError
 from eventdesk.records import Report, ReportResult, event_from_dict, event_to_dict
@@ -26,6 +26,9 @@ from eventdesk.store.fuse import fuse
 from eventdesk.store.incident import Incident, Sighting, incident_from_dict, incident_to_dict
 from eventdesk.store.resolve import DEFAULT_CONFIG, ResolveConfig, Resolver, mention_order
 from eventdesk.store.schema import SCHEMA_VERSION, columns
+
+if TYPE_CHECKING:
+    from eventdesk.store.reextract import Extractor, ReextractSummary
 
 Row = tuple[Any, ...]
 MAX_STORED_CHARS = 4_000_000  # longer texts (refused by extraction anyway) are not kept
@@ -174,78 +177,93 @@ class SqlStore:
 
     def _insert(self, fresh: list[tuple[ReportResult, str]], batch_no: int, summary: BatchSummary) -> list[Mention]:
         stamp = now()
-        taken = {
-            r[0]
-            for r in self._in(
-                "SELECT event_key FROM events WHERE {in}",
-                "event_key",
-                [e.event_id for r, _ in fresh for e in r.events],
-            )
-        }
+        taken = self._taken([e.event_id for r, _ in fresh for e in r.events])
         reports, events, blocks, mentions = [], [], [], []
         for result, digest in fresh:
-            report = result.report or Report(text="", id=result.id)
-            err = result.error
-            reports.append(
-                (
-                    digest,
-                    result.id,
-                    report.url,
-                    report.title,
-                    report.published,
-                    report.source,
-                    report.text if len(report.text) <= MAX_STORED_CHARS else None,
-                    json.dumps(list(result.warnings)),
-                    err.code if err else None,
-                    err.message if err else None,
-                    len(result.events),
-                    stamp,
-                    batch_no,
-                )
-            )
+            reports.append(self._report_row(result, digest, stamp, batch_no))
             summary.stored += 1
-            summary.errors += err is not None
-            for seq, event in enumerate(result.events):
-                key = event.event_id if event.event_id not in taken else f"{event.event_id}@{digest[:12]}"
-                taken.add(key)
-                m = build_mention(event, report, key=key, report_key=digest)
-                mentions.append(m)
-                loc = event.location
-                killed = (
-                    event.killed.best
-                    if event.killed and event.killed.best is not None
-                    else (event.killed.low if event.killed else None)
-                )
-                injured = event.injured.best if event.injured else None
-                events.append(
-                    (
-                        key,
-                        event.event_id,
-                        digest,
-                        result.id,
-                        event.role,
-                        seq,
-                        event.type.code,
-                        event.date.start,
-                        m.lo,
-                        m.hi,
-                        loc.country_code,
-                        loc.name,
-                        loc.lat,
-                        loc.lon,
-                        killed,
-                        injured,
-                        report.published,
-                        json.dumps(m.to_json()),
-                        json.dumps(event_to_dict(event)),
-                    )
-                )
-                blocks += [(b, key) for b in blocking_keys(m)]
+            summary.errors += result.error is not None
+            rows, keys, found = self._event_rows(result, digest, taken)
+            events += rows
+            blocks += keys
+            mentions += found
         self.db.insert_rows("reports", columns("reports"), reports)
         self.db.insert_rows("events", columns("events"), events)
         self.db.insert_rows("blocks", ("block", "event_key"), blocks)
         summary.events += len(events)
         return mentions
+
+    def _taken(self, event_ids: Sequence[str]) -> set[str]:
+        """The given event ids already used as event keys."""
+        return {r[0] for r in self._in("SELECT event_key FROM events WHERE {in}", "event_key", event_ids)}
+
+    @staticmethod
+    def _report_row(result: ReportResult, digest: str, stamp: str, batch_no: int) -> Row:
+        report = result.report or Report(text="", id=result.id)
+        err = result.error
+        return (
+            digest,
+            result.id,
+            report.url,
+            report.title,
+            report.published,
+            report.source,
+            report.text if len(report.text) <= MAX_STORED_CHARS else None,
+            json.dumps(list(result.warnings)),
+            err.code if err else None,
+            err.message if err else None,
+            len(result.events),
+            stamp,
+            batch_no,
+        )
+
+    @staticmethod
+    def _event_rows(
+        result: ReportResult, digest: str, taken: set[str]
+    ) -> tuple[list[Row], list[tuple[str, str]], list[Mention]]:
+        """The ``events`` and ``blocks`` rows and the mentions of one report's events; an event id
+        already in ``taken`` gets the report's hash appended to make its key unique."""
+        report = result.report or Report(text="", id=result.id)
+        events: list[Row] = []
+        blocks: list[tuple[str, str]] = []
+        mentions: list[Mention] = []
+        for seq, event in enumerate(result.events):
+            key = event.event_id if event.event_id not in taken else f"{event.event_id}@{digest[:12]}"
+            taken.add(key)
+            m = build_mention(event, report, key=key, report_key=digest)
+            mentions.append(m)
+            loc = event.location
+            killed = (
+                event.killed.best
+                if event.killed and event.killed.best is not None
+                else (event.killed.low if event.killed else None)
+            )
+            injured = event.injured.best if event.injured else None
+            events.append(
+                (
+                    key,
+                    event.event_id,
+                    digest,
+                    result.id,
+                    event.role,
+                    seq,
+                    event.type.code,
+                    event.date.start,
+                    m.lo,
+                    m.hi,
+                    loc.country_code,
+                    loc.name,
+                    loc.lat,
+                    loc.lon,
+                    killed,
+                    injured,
+                    report.published,
+                    json.dumps(m.to_json()),
+                    json.dumps(event_to_dict(event)),
+                )
+            )
+            blocks += [(b, key) for b in blocking_keys(m)]
+        return events, blocks, mentions
 
     # -- resolution ----------------------------------------------------------------------------
     def _resolve(self, mentions: Sequence[Mention]) -> dict[str, str]:
@@ -432,3 +450,19 @@ class SqlStore:
 
         with self._lock, self.db.transaction():
             return rebuild(self, who=who, why=why)
+
+    def reextract(
+        self,
+        *,
+        who: str,
+        why: str | None = None,
+        workers: int = 1,
+        batch_size: int = 200,
+        extract: Extractor | None = None,
+        on_batch: Callable[[ReextractSummary, int], None] | None = None,
+    ) -> ReextractSummary:
+        from eventdesk.store.reextract import reextract
+
+        return reextract(
+            self, who=who, why=why, workers=workers, batch_size=batch_size, extract=extract, on_batch=on_batch
+        )
