@@ -195,3 +195,46 @@ def test_places_a_street_named_for_a_state_is_no_vote_for_it() -> None:
     text = ("A woman was shot and killed Thursday in the 1500 block of Maryland Drive in Columbus, police said. "
             "Officers found her in the driveway.")
     assert _place(text, "Woman killed on Maryland Drive - WXYZ.com-Columbus, GA News") == ("Columbus", "Georgia")
+
+
+def test_places_the_datelines_town_beats_the_state_it_lies_in() -> None:
+    text = (
+        "NEW STANTON, Pa. (AP) - A 15-year-old boy is accused of shooting his father as he slept, "
+        "Pennsylvania state police said Thursday."
+    )
+    assert _place(text) == ("New Stanton", "Pennsylvania")
+
+
+def test_places_a_county_after_a_town_gives_its_state() -> None:
+    text = "A boy, 12, died of a gunshot wound on Monday in Salem Township, Wyandot County, deputies said."
+    assert _place(text)[1] == "Ohio"
+
+
+def test_places_where_the_reporting_station_is_is_not_the_place() -> None:
+    text = (
+        "Three workers were shot dead at a trucking yard on Tuesday, reports CBS affiliate WTEV in "
+        "Jacksonville. The gunman was a former employee."
+    )
+    assert _place(text, title="Motive a mystery in Lake Butler, Fla., shooting spree") == ("Lake Butler", "Florida")
+
+
+def test_places_a_title_case_headline_town_before_a_noun() -> None:
+    text = "The girl found her father's pistol in a bedroom and shot herself in the leg, police said."
+    assert _place(text, title="3-Year-Old Yarmouth Girl Accidentally Shoots Herself With Father's Gun") == (
+        "Yarmouth", "Massachusetts")
+
+
+def test_places_a_citys_police_known_by_its_acronym() -> None:
+    text = "IMPD officers said a 13-year-old boy arrived at a hospital with a gunshot wound to his leg on Thursday."
+    assert _place(text) == ("Indianapolis", "Indiana")
+
+
+def test_places_a_school_named_after_its_town_is_a_last_resort() -> None:
+    text = "Shots were fired in the parking lot of Grand Junction High School on Friday. A student was killed."
+    assert _place(text, title="Colorado High School Shooting: Student Dies In Parking Lot") == (
+        "Grand Junction", "Colorado")
+
+
+def test_places_a_railway_station_in_a_town_is_still_a_place() -> None:
+    text = "Twelve people were killed in a stampede at the railway station in Allahabad on Sunday, police said."
+    assert _place(text)[0] in ("Allahabad", "Prayagraj")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from eventdesk.extractor.enumerations import enumerated_dead
 from eventdesk.extractor.numbers import ADDRESS_AFTER, NumberMention, find_numbers
+from eventdesk.nlp.truecase import is_title_case
 from eventdesk.records import Count, Evidence
 from eventdesk.resources import read_tsv
 
@@ -382,7 +383,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 category = "shot" if m.group("what").lower().startswith("shooting") else "killed"
                 claims.append(CasualtyClaim(category, n, n, n, "exact", s_start + m.start(), s_start + m.end()))
         named = list(_KILLED_NAMED.finditer(sent))
-        for m in named if named and not _title_case(sent) else ():
+        for m in named if named and not is_title_case(sent) else ():
             name = m.group("name")
             if name.split()[0].lower() in _CALENDAR or any(c.start <= s_start + m.start() < c.end for c in claims):
                 continue
@@ -461,12 +462,6 @@ def _enumerations(sent: str, offset: int) -> list[CasualtyClaim]:
     """The dead of an enumeration, summed (:func:`eventdesk.extractor.enumerations.enumerated_dead`)."""
     return [CasualtyClaim("killed", n, n, n, "exact", offset + start, offset + end)
             for start, end, n in enumerated_dead(sent)]
-
-
-def _title_case(sent: str) -> bool:
-    """"Man Killed Few Blocks From Home": most words capitalised, so a capital marks no name."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", sent)
-    return len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 def _not_counted(before: str) -> bool:

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from eventdesk.extractor.context import EventContext
 from eventdesk.geo.gazetteer import Gazetteer, Place
 from eventdesk.geo.geocode import to_location
+from eventdesk.nlp.truecase import is_title_case
 from eventdesk.records import Evidence, Location
+from eventdesk.resources import read_tsv
 
 _REFERENCE = re.compile(
     r"(?:\b\d[\d,.]*\s*(?:-\s*)?(?:miles?|mi|km|kilometers?|kilometres?)\b[^.]{0,30}?"
@@ -71,6 +73,33 @@ _RESIDENCE = re.compile(r"(?:\b\d{1,3},?\s+of|\b(?:resident|residents|native|nat
 _TREATED_IN = re.compile(
     r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|infirmary)\b[^.;]{0,30}?\bin\s+$", re.IGNORECASE
 )
+# a school or building named after its town: the town, if nothing better is named
+_VENUE_AFTER = re.compile(r"\s+(?:(?:High|Middle|Elementary)\s+School|Apartments?|Mall|Church|Motel|Hotel|Inn|Bar|Lounge|Club)\b")
+_VENUE_SCORE = 0.5
+_POLICE_SCORE = 0.8  # a city's police known by acronym ("IMPD"): below the dateline
+
+
+@functools.lru_cache(maxsize=1)
+def _police_acronyms() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    rows = {r["acronym"]: (r["city"], r["admin1"]) for r in read_tsv("geo_police.tsv")}
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(rows, key=len, reverse=True))) + r")\b"), rows
+
+
+def _police_towns(text: str, gaz: Gazetteer) -> list[PlaceMention]:
+    """"IMPD squad cars", "LVMPD Homicide": the city whose police is named by its acronym (data/geo_police.tsv)."""
+    pattern, rows = _police_acronyms()
+    m = pattern.search(text[:20_000])
+    if not m:
+        return []
+    city, admin1 = rows[m.group(0)]
+    place = gaz.resolve(city, country_code="US", admin1=admin1)
+    return [PlaceMention(m.start(), m.end(), place, _POLICE_SCORE)] if place is not None else []
+
+
+# "reports CBS affiliate WTEV in Jacksonville": where the outlet is, not the event
+_OUTLET_IN = re.compile(
+    r"\b(?:affiliate|(?:tv|television|radio|news)\s+station|newspaper|bureau)\b[^.;]{0,25}?\bin\s+$", re.IGNORECASE
+)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|into|across|around|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'-]{1,30}?))?"
                        r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s", re.MULTILINE)
@@ -102,7 +131,7 @@ def _hint_after(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[str | 
     """"Harvey, Ill." / "Kerman, Iran" / "Andar district, Ghazni province": (admin1, country_code)
     named right after a place. A name that is both a country and a state ("Greenville, Georgia") is
     the state when the place before it lies there."""
-    m = re.match(r"(?:\s+(?:district|county|township|city|town|village|municipality))?,\s*"
+    m = re.match(r"(?:\s+(?i:district|county|township|city|town|village|municipality))?,\s*"
                  r"([A-Z][A-Za-z.’'-]+(?:\s[A-Z][A-Za-z.’'-]+)?)", text[end : end + 60])
     if not m:
         return None, None
@@ -116,6 +145,9 @@ def _hint_after(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[str | 
             return cand.name, cand.country_code
         if cand.kind == "country":
             return None, cand.country_code
+    for cand in cands:  # "Salem Township, Wyandot County": the county's state, where a place of that name lies
+        if cand.kind == "admin2" and cand.admin1 and gaz.lookup(name, country_code=cand.country_code, admin1=cand.admin1):
+            return cand.admin1, cand.country_code
     return None, None
 
 
@@ -124,7 +156,8 @@ def _hint_after(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[str | 
 _US_MARKERS = re.compile(
     r"\b(?:\d{2,5}\s+block\s+of|[Ss]heriff['’]s\s+(?:[Oo]ffice|[Dd]epartment|[Dd]eputies)|[Pp]olice\s+[Dd]epartment|"
     r"[Dd]istrict\s+[Aa]ttorney|[Hh]ighway\s+[Pp]atrol|[Ss]tate\s+[Pp]olice|[Cc]ounty\s+[Ss]heriff|"
-    r"[Cc]ounty\s+[Pp]rosecutor|[Cc]ounty\s+[Cc]oroner|[Mm]edical\s+[Ee]xaminer|[Ss]heriff)\b"
+    r"[Cc]ounty\s+[Pp]rosecutor|[Cc]ounty\s+[Cc]oroner|[Mm]edical\s+[Ee]xaminer|[Ss]heriff|"
+    r"[Cc]ounty\s+(?:[Jj]udge|[Jj]ail|[Cc]ourt))\b"
 )
 US_MARKER_WEIGHT = 3
 
@@ -202,14 +235,23 @@ def find_location(
                 neighbourhoods.add(_name_key(text[start:end]))  # not "a Phoenix neighborhood"
         if (_REFERENCE.search(before) or _STREET_BEFORE.search(before[-40:]) or _SITE_AFTER.match(text[end : end + 40])
                 or _CORNER_AFTER.match(text[end : end + 40])):
-            continue  # "510 miles southeast of Tehran", "the 4800 block of South Throop", "Ridgecrest Apartments"
+            # "510 miles southeast of Tehran", "the 4800 block of South Throop", "Ridgecrest Apartments"; but
+            # "Grand Junction High School" is a last resort for the town, in the report's own state (an
+            # American way of naming schools and buildings)
+            if _VENUE_AFTER.match(text[end : end + 40]) and not _REFERENCE.search(before):
+                venue_town = _resolve(gaz, text[start:end], country, None, region, guessed=guessed)
+                if (venue_town is not None and venue_town.kind == "city" and venue_town.country_code == "US"
+                        and region and venue_town.admin1 == region):
+                    mentions.append(PlaceMention(start, end, venue_town, _VENUE_SCORE))
+            continue
         if dl_span and dl_span[0] <= start < dl_span[1]:
             continue  # the dateline says where the report was filed; it only counts as a fallback
         if (any((a <= start < b or a < end <= b) and (a, b) != (start, end) for a, b in people)
                 or any(a < start < b and not _LOCATIVE.search(text[a:start][-20:]) for a, b in orgs)
                 or _PROPER_AFTER.match(text[end : end + 30])
                 or _PROPER_BEFORE.search(before[-25:]) or _RESIDENCE.search(before[-25:])
-                or _NOT_THE_PLACE_AFTER.match(text[end : end + 20]) or _TREATED_IN.search(before)):
+                or _NOT_THE_PLACE_AFTER.match(text[end : end + 20]) or _TREATED_IN.search(before)
+                or _OUTLET_IN.search(before)):
             continue  # "Michael Adams Jr.", "Jamaica Plain", "Orchard Mesa", "28, of Dayton", "hospital in Columbus"
         admin1, cc = hints.get(text[start:end].lower(), (None, None))
         if not (admin1 or cc) and text[start:end] in surnames:
@@ -236,6 +278,7 @@ def find_location(
     if title:
         # "Man shot on Elm St. - WBTV Charlotte": places after the last separator are the outlet's
         outlet_from = _outlet_start(title)
+        capitals = is_title_case(title)  # "3-Year-Old Yarmouth Girl ...": capitals there mark no longer name
         for start, end in sorted({(s, e) for s, e, _ in gaz.scan(title)} | _headline_towns(title, gaz)):
             if _name_key(title[start:end]) in not_places:
                 continue  # "2 teenage boys shot in Roseland" when the text says "the Roseland neighborhood"
@@ -245,22 +288,28 @@ def find_location(
             if _SITE_AFTER.match(title[end : end + 40]):
                 continue
             before = title[max(0, start - 25) : start]
-            if (_PROPER_BEFORE.search(before) or _STREET_BEFORE.search(before)
-                    or _PROPER_AFTER.match(title[end : end + 30]) or _NOT_THE_PLACE_AFTER.match(title[end : end + 40])):
+            if ((not capitals and (_PROPER_BEFORE.search(before) or _PROPER_AFTER.match(title[end : end + 30])))
+                    or _STREET_BEFORE.search(before) or _NOT_THE_PLACE_AFTER.match(title[end : end + 40])):
                 continue
             place = _resolve(gaz, title[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
             if place is not None:
-                # the headline's places beat the body's; the outlet's home town is only a fallback
-                score = _SPECIFICITY.get(place.kind, 1.0) + 2.0 if start < outlet_from else _DATELINE_SCORE
+                # the headline's places beat the body's, more so with their state ("Lake Butler, Fla."); the
+                # outlet's home town is only a fallback
+                score = (_SPECIFICITY.get(place.kind, 1.0) + 2.0 + (admin1 is not None and place.admin1 == admin1)
+                         if start < outlet_from else _DATELINE_SCORE)
                 if _other_state(place, region, admin1):
                     score -= _OTHER_STATE_PENALTY
                 mentions.append(PlaceMention(start, end, place, score, "title"))
     if dl is not None:
         mentions.append(dl)
+    mentions += _police_towns(text, gaz)
     if not mentions:
         return Location()
     mentions = _near_the_police(mentions, text, title or "")
     best = max(mentions, key=lambda m: m.score)
+    if (dl is not None and best is not dl and best.place.kind == "admin1" and dl.place.kind == "city"
+            and dl.place.admin1 == best.place.name and dl.place.country_code == best.place.country_code):
+        best = dl  # "NEW STANTON, Pa. - ... Pennsylvania state police said": the dateline's town, inside that state
     # a neighbourhood is not the town ("the Brighton Park neighborhood" of a Chicago story): when the
     # report names a town near it, the town is the place and the neighbourhood its district
     district = None
@@ -450,6 +499,9 @@ def _document_admin1(
         for cand in gaz.lookup(f"{m.group('town')}, {m.group('state')}", country_code=country)[:1]:
             if cand.kind == "city" and cand.admin1:
                 votes[cand.admin1] += 3
+    for police in _police_towns(ctx.text, gaz):  # "IMPD": Indiana
+        if police.place.admin1:
+            votes[police.place.admin1] += 2
     if not votes:
         return None
     (best, n), *rest = votes.most_common(2)

@@ -29,6 +29,12 @@ _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|--\s*|\[TEXT\]\s*|\"\s*)([a-z])",
 _VOWELS = set("aeiouy")
 
 
+def is_title_case(text: str) -> bool:
+    """"Man Killed Few Blocks From Home": most words capitalised, so a capital marks no name."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 def needs_truecasing(text: str) -> bool:
     """True when the text is (almost) all upper case or all lower case."""
     letters = [c for c in text[:50_000] if c.isalpha()]
