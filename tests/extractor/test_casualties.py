@@ -529,6 +529,11 @@ def test_casualties_session6_headlines(title: str, killed: int) -> None:
         # an ordinal one past the figure: someone more
         ("Four young men were shot at the park, and a fifth person may have been wounded.", None, 5),
         ("Three people were shot and one of them died. A fourth man was wounded by shrapnel.", 1, 3),
+        # two objects of one killing; a count after "the killing of"
+        ("Police say he shot and killed his girlfriend and her infant son in their home.", 2, None),
+        ("The gunman fired into the car, killing Ana Ruiz, 18, and Omar Beck, 20, officers said.", 2, None),
+        ("A man has been charged in the killings of four people in March.", 4, None),
+        ("He shot and killed his wife and then killed himself.", 2, None),
     ],
 )
 def test_casualties_session7(text: str, killed: int | None, injured: int | None) -> None:
@@ -546,3 +551,11 @@ def test_casualties_session7(text: str, killed: int | None, injured: int | None)
 )
 def test_casualties_session7_not_figures(text: str) -> None:
     assert _body(text) == (None, None)
+
+
+def test_casualties_session7_clock_times_and_verbs_with_objects() -> None:
+    # a video's length is no figure; "and fatally struck <name>" is a verb with its object, not "three dead"
+    assert _body("3:50 Defendant in deaths of firefighters resentenced") == (None, None)
+    text = ("The gunmen opened fire on a group of three men and a woman and fatally struck Tyrell Banks, 19, "
+            "who was found dead at the scene.")
+    assert _body(text) == (1, None)

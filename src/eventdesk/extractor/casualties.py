@@ -232,7 +232,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
         rf"(?:,[^,.]{{1,60}}(?:,[^,.]{{1,40}})?,|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?"
         # "Smith, who was pronounced dead"; "a teen who was shot Monday died at the hospital"
-        rf"|,\s+who(?=\s+(?:was|is|had\s+been|has\s+been)\s)"
+        rf"|(?:,\s*\d{{1,2}})?,\s+who(?=\s+(?:was|is|had\s+been|has\s+been)\s)"
         rf"|\s+who\s+(?:was|had\s+been)\s+(?:shot|stabbed|wounded|hit|struck)\b[^,.;]{{0,40}}?(?=\s+(?:died|dies|was\s+pronounced)\b))?"
         rf"\s+(?:(?:may\s+|might\s+)?(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|discovered|(?:\w+ed|struck|hit|shot)\s+and)\s+){{0,2}})?"
         rf"(?P<word>{passive}|{intrans})(?![\w-])",
@@ -285,8 +285,9 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
         numbers = find_numbers(text, s_start, s_end)
         for num in numbers:
             before = text[s_start : num.start]
-            if _not_counted(before) or re.fullmatch(r"(?:19|20)\d\d", text[num.start : num.end]):
-                continue  # (a year: "Colorado High School Shooting 2016: ...")
+            if (_not_counted(before) or re.fullmatch(r"(?:19|20)\d\d", text[num.start : num.end])
+                    or text[max(0, num.start - 1) : num.start] == ":"):
+                continue  # (a year: "Colorado High School Shooting 2016: ..."; a clock or a video's length: "3:50")
             after = _blank_listing(text[num.end : s_end])
             m = forward.match(after)
             if (m and _voice(m.group("word")) in ("figure", "nominal") and _category(m.group("word")) != "killed"
@@ -297,6 +298,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             gap = re.sub(r"\S*-\S*", " ", gap.lower())
             if m and _not_a_figure(text, num, after):
                 m = None
+            if m and m.group("word").lower() == "fatally" and _OBJECT_AFTER.match(after, m.end()):
+                m = None  # "opened fire on three men and fatally struck Taliek Bristel": a verb with its object
             if m and re.search(r"\n\s*\n", after[: m.end()]):
                 m = None  # a headline's figure run into the first paragraph: "... wounded 3 more\n\nA man died"
             if m and not _GAP_BLOCK.search(gap) and not _NUMBER_WORD.search(gap) and not _NEW_CLAUSE.search(gap):
@@ -391,6 +394,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 continue  # a lone capitalised word only as the surname of someone the report names
             claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                         singular=True))
+            claims += _and_another("killed", sent, s_start, m)
         for m in _ACTIVE_SINGLE.finditer(sent):
             if any(c.start <= s_start + m.start() < c.end for c in claims):
                 continue
@@ -406,7 +410,25 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                         and _OTHER_VICTIM.search(sent[: m.start()]) is not None)
             claims.append(CasualtyClaim(category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                         singular=True, perpetrators=perps))
+            if not perps and not _SELF.search(m.group(0)):
+                claims += _and_another(category, sent, s_start, m)
     return _carry_qualifiers(text, claims)
+
+
+# "killed his girlfriend and her baby daughter", "killing Jacinta Walker, 18, and Aveion Bolden, 20"
+_AND_ANOTHER = re.compile(
+    rf"(?:,\s*\d{{1,2}},?)?\s+and\s+(?:(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_KIN}|{_PEOPLE})(?!s)\b"
+    r"|(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _and_another(category: str, sent: str, offset: int, m: re.Match[str]) -> list[CasualtyClaim]:
+    """A second object of the same killing or shooting: a figure of two."""
+    more = _AND_ANOTHER.match(sent, m.end())
+    if not more:
+        return []
+    return [CasualtyClaim(category, 2, 2, 2, "exact", offset + m.start(), offset + more.end())]
 
 
 # after "a man was shot": words that say he survived ("in the leg", "is expected to survive")
@@ -420,6 +442,8 @@ _SURVIVED = re.compile(
 )
 
 
+# "fatally struck Taliek Bristel": a verb and its object
+_OBJECT_AFTER = re.compile(r"\s+\w+\s+(?:(?-i:[A-Z])|him\b|her\b|them\b|an?\b|the\b|his\b|their\b)", re.IGNORECASE)
 # "two wounded people": the participle describes the people counted
 _ATTRIBUTIVE = re.compile(
     r"\s+(?:people|persons|men|women|victims|children|teens|teenagers|boys|girls|civilians|officers|individuals|"
