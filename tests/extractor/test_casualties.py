@@ -534,6 +534,10 @@ def test_casualties_session6_headlines(title: str, killed: int) -> None:
         ("The gunman fired into the car, killing Ana Ruiz, 18, and Omar Beck, 20, officers said.", 2, None),
         ("A man has been charged in the killings of four people in March.", 4, None),
         ("He shot and killed his wife and then killed himself.", 2, None),
+        # "<name>, who died"; a mortal wound is a death
+        ("Brandon Ames, 19, was cleaning a rifle. The gun went off, striking Ames, who died at the scene.", 1, None),
+        ("The rifle fired, mortally wounding Levi Troyer in the chest.", 1, None),
+        ("A man was mortally wounded in the attack.", 1, None),
     ],
 )
 def test_casualties_session7(text: str, killed: int | None, injured: int | None) -> None:
@@ -559,3 +563,19 @@ def test_casualties_session7_clock_times_and_verbs_with_objects() -> None:
     text = ("The gunmen opened fire on a group of three men and a woman and fatally struck Tyrell Banks, 19, "
             "who was found dead at the scene.")
     assert _body(text) == (1, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # someone else hit, who lived; a person "with a gunshot wound"
+        ("Dion Hale, 16, was shot in the head and died. A woman was also hit, but her injuries were minor.", 1, 1),
+        ("A man with a gunshot wound to his shoulder walked into a diner asking for help.", None, 1),
+        ("Nora Pike was also shot in the chest but survived.", None, 1),
+        ("His wife, Ada Moss, was shot and slashed but survived.", None, 1),
+        # "hit" as a noun is no one hit
+        ("Detectives believe the shooting was a targeted hit.", None, None),
+    ],
+)
+def test_casualties_session7_someone_else_hit(text: str, killed: int | None, injured: int | None) -> None:
+    assert _body(text) == (killed, injured)

@@ -164,7 +164,8 @@ _ACTIVE_SINGLE = re.compile(
 )
 # "opened fire, killing Carlton Lewis", "shooting and killing Chaz Fain, 18": a named person killed
 _KILLED_NAMED = re.compile(
-    r"\b(?:fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|shooting\s+and\s+killing|killed|killing)\s+"
+    r"\b(?:fatally\s+shot|fatally\s+shooting|mortally\s+wounding|shot\s+and\s+killed|shooting\s+and\s+killing|killed|"
+    r"killing)\s+"
     r"(?P<name>(?-i:[A-Z][a-z'’]+(?:[A-Z][a-z]+)?(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)?))\b",
     re.IGNORECASE,
 )
@@ -215,8 +216,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     active = _alternation({"active"})
     figure = _alternation({"figure"})
     # NUM [up to 6 modifier words] [AUX] [ADV] PASSIVE | NUM ... INTRANSITIVE | NUM ... NOMINAL
-    head = (r"^\s*(?P<gap>(?:[\w'’.-]+,?\s+){0,6}?)(?:(?P<aux>" + _AUX + r")\s+(?:(?!fatally\b)\w+ly\s+)?"
-            r"(?:(?!fatally\b|not\b|never\b)\w+\s+)?)?")
+    head = (r"^\s*(?P<gap>(?:[\w'’.-]+,?\s+){0,6}?)(?:(?P<aux>" + _AUX + r")\s+(?:(?!(?:fatally|mortally)\b)\w+ly\s+)?"
+            r"(?:(?!(?:fatally|mortally)\b|not\b|never\b)\w+\s+)?)?")
     forward = re.compile(rf"{head}(?P<word>{passive}|{intrans}|{nominal}|{figure})(?![\w-])", re.IGNORECASE)
     # without the figure words, for "two gunshot victims were pronounced dead"
     plain = re.compile(rf"{head}(?P<word>{passive}|{intrans})(?![\w-])", re.IGNORECASE)
@@ -232,9 +233,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
         rf"(?:,[^,.]{{1,60}}(?:,[^,.]{{1,40}})?,|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?"
         # "Smith, who was pronounced dead"; "a teen who was shot Monday died at the hospital"
-        rf"|(?:,\s*\d{{1,2}})?,\s+who(?=\s+(?:was|is|had\s+been|has\s+been)\s)"
+        rf"|(?:,\s*\d{{1,2}})?,\s+who(?=\s+(?:was|is|had\s+been|has\s+been|died|later\s+died|succumbed)\s)"
         rf"|\s+who\s+(?:was|had\s+been)\s+(?:shot|stabbed|wounded|hit|struck)\b[^,.;]{{0,40}}?(?=\s+(?:died|dies|was\s+pronounced)\b))?"
-        rf"\s+(?:(?:may\s+|might\s+)?(?P<aux>{_AUX})\s+(?:(?:(?!fatally\b)\w+ly|also|later|then|found|discovered|(?:\w+ed|struck|hit|shot)\s+and)\s+){{0,2}})?"
+        rf"\s+(?:(?:may\s+|might\s+)?(?P<aux>{_AUX})\s+(?:(?:(?!(?:fatally|mortally)\b)\w+ly|also|later|then|found|discovered|(?:\w+ed|struck|hit|shot)\s+and)\s+){{0,2}})?"
         rf"(?P<word>{passive}|{intrans})(?![\w-])",
         re.IGNORECASE,
     )
@@ -298,6 +299,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             gap = re.sub(r"\S*-\S*", " ", gap.lower())
             if m and _not_a_figure(text, num, after):
                 m = None
+            if m and m.group("word").lower() == "hit" and not m.group("aux"):
+                m = None  # "a targeted hit": a noun; only "two were hit" is people struck
             if m and m.group("word").lower() == "fatally" and _OBJECT_AFTER.match(after, m.end()):
                 m = None  # "opened fire on three men and fatally struck Taliek Bristel": a verb with its object
             if m and re.search(r"\n\s*\n", after[: m.end()]):
@@ -349,7 +352,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             perps = 1 if re.search(r"\b(?:suspect|gunman|shooter)\b", subj) else 0
             category = _category(word)
             if category == "shot" and (_survived(sent[m.end() :]) or _also(m)) and (
-                    re.match(r"(?:a|an|another|one)\s", subj) or _RELATIVE.search(subj)):
+                    re.match(r"(?:a|an|another|one)\s", subj) or _RELATIVE.search(subj)
+                    or (_also(m) and _FULL_NAME.fullmatch(m.group("subj")))):
                 # "another man was shot in the arm": someone new, who survived ("the boy was shot in the
                 # arm" is more often the victim already counted)
                 category, ordinal = "injured", 0
@@ -380,6 +384,11 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                             singular=True))
         claims.extend(_enumerations(sent, s_start))
+        for m in _WITH_WOUND.finditer(sent):
+            if not any(c.start <= s_start + m.start() < c.end for c in claims):
+                claims.append(CasualtyClaim("shot", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
+                                            singular=True, person=_indefinite_person(m.group(0).split(" with ")[0].lower()),
+                                            sentence=s_start + _last_break(sent[: m.start()])))
         for m in _MULTIPLE.finditer(sent):
             if not _NEGATED.search(sent[: m.start()]) and not any(c.start <= s_start + m.start() < c.end for c in claims):
                 n = _MULTIPLES[m.group("n").lower()]
@@ -437,11 +446,18 @@ _SURVIVED = re.compile(
     r"(?:left\s+|right\s+|upper\s+|lower\s+)?(?:legs?|arms?|foot|feet|hands?|shoulders?|buttocks?|thighs?|ankles?|"
     r"knees?|hips?|fingers?|wrists?|elbows?|calf|calves|toes?)\b"
     r"|\b(?:non-?\s?life[\s-]threatening|stable\s+condition|expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine))|"
-    r"treated\s+and\s+released|minor\s+injur)",
+    r"treated\s+and\s+released|minor\s+injur|but\s+survived)",
     re.IGNORECASE,
 )
 
 
+_FULL_NAME = re.compile(r"(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)")
+# "a man with a gunshot wound to his shoulder showed up": someone hit
+_WITH_WOUND = re.compile(
+    r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|child|person|victim|juvenile)"
+    r"\s+with\s+(?:(?:a|an|one|two|multiple|several)\s+)?(?:[\w-]+\s+)?gunshot\s+wounds?\b",
+    re.IGNORECASE,
+)
 # "fatally struck Taliek Bristel": a verb and its object
 _OBJECT_AFTER = re.compile(r"\s+\w+\s+(?:(?-i:[A-Z])|him\b|her\b|them\b|an?\b|the\b|his\b|their\b)", re.IGNORECASE)
 # "two wounded people": the participle describes the people counted
