@@ -142,3 +142,26 @@ def test_a_house_number_is_not_a_year_and_does_not_split_the_report() -> None:
     main = events[0]
     assert main.killed is not None and main.killed.best == 1
     assert main.injured is not None and main.injured.best == 3
+
+
+@pytest.mark.parametrize("when", ["6am Saturday", "about 9:30 p.m. Saturday", "midnight Saturday"])
+def test_a_clock_time_before_a_weekday_does_not_move_the_day(when: str) -> None:
+    # published on a Saturday: "6am Saturday" is that Saturday, as "Saturday" alone is
+    text = f"Four people were shot outside a club just before {when}, police said."
+    assert _main_date(text, "2024-06-15")[0] == "2024-06-15"
+
+
+def test_classes_that_started_later_are_not_the_attack_day() -> None:
+    text = (
+        "A student brought a loaded pistol into Kimball High School on Monday; it went off in his backpack, "
+        "wounding him. Classes started on Tuesday morning without a hitch, the district said."
+    )
+    assert _main_date(text, "2024-05-08") == ("2024-05-06", "on Monday")
+
+
+def test_a_follow_up_story_keeps_the_death_date() -> None:
+    text = (
+        "A second teenager was arrested Monday in the case of Sam Ortiz, 15, who died at a home in Cedar Rapids "
+        "on March 18. Police say he was arrested at the county jail."
+    )
+    assert _main_date(text, "2024-05-07")[0] == "2024-03-18"

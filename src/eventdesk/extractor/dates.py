@@ -44,6 +44,10 @@ DATE_PATTERN = re.compile(
 )
 
 
+_CLOCK_BEFORE_DAY = (
+    r"(?:(?:about|around|approximately|at|shortly\s+(?:before|after)|just\s+(?:before|after)|before|after)\s+)?"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight)(?:\s+on)?\s+"
+)
 _TIMEZONE = re.compile(r"\s*\b(?:[ecmp][sd]t|[ecmp]t|gmt|utc|bst|cet|cest)\b\.?$")
 _DURATION = re.compile(r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+-)\s*-?\s*"
                        r"(?:second|minute|hour|day|week|month|year)s?(?:-old)?")
@@ -108,6 +112,8 @@ def resolve_date(expression: str, published: dt.date | None) -> ResolvedDate | N
     e = re.sub(r"\s+(?:and|or|to|through|until)$", "", e)  # an entity that ran on: "6 p.m. and"
     e = re.sub(rf"^{_WEEKDAY_RE},? (?={MONTH_RE} \d)", "", e)  # "Saturday, Feb. 9, 2013": the date decides
     e = _TIMEZONE.sub("", e).strip(" ,.")
+    # "6am Saturday", "about 9:30 p.m. Friday", "midnight Sunday": the clock says nothing about the day
+    e = re.sub(rf"^{_CLOCK_BEFORE_DAY}(?=(?:on\s+)?(?:early\s+|late\s+)?{_WEEKDAY_RE}\b)", "", e)
     if _TIME_ONLY.fullmatch(e) or re.fullmatch(r"\d{1,3}", e) or _DURATION.fullmatch(e):
         return None  # "about 3 a.m.", an age read as a date, "20 minutes": no day in it
     if re.fullmatch(r"\d+", e) and not re.fullmatch(r"(?:19|20)\d\d", e):

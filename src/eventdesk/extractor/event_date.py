@@ -87,6 +87,9 @@ _HAPPENINGS = frozenset({"shooting", "incident", "attack", "gunfire", "shot", "b
                          "robbery", "fire", "disturbance", "fight", "altercation"})
 
 
+# what starts or begins on a later day without being the attack: "classes started on Tuesday"
+_ROUTINES = frozenset({"class", "school", "game", "season", "trial", "hearing", "session", "meeting", "practice",
+                       "investigation", "search", "vigil", "service", "funeral", "day", "week", "semester"})
 # what a court finds ("found probable cause", "found no evidence")
 _FINDINGS = frozenset({"cause", "evidence", "verdict", "reason"})
 
@@ -95,6 +98,9 @@ def _word_class(tok: Token, classes: dict[str, str]) -> str | None:
     cls = classes.get(tok.lemma_.lower()) or classes.get(tok.lower_)
     if cls == "report" and any(c.dep_ in ("nsubjpass", "nsubj") and c.lemma_.lower() in _HAPPENINGS for c in tok.children):
         return "scene"  # "the shooting was reported about 10 a.m. Sunday": when it happened, not the telling
+    if (cls == "scene" and tok.lemma_.lower() in ("start", "begin")
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in _ROUTINES for c in tok.children)):
+        return None  # "classes started on Tuesday": school went on, not the fight that started it
     if cls == "weak" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FINDINGS for c in tok.children):
         return "after"  # "a judge on Wednesday found probable cause": a court's finding, not a body found
     return cls
@@ -205,9 +211,10 @@ def main_date(dates: Sequence[DateMention], sentences: Sequence[tuple[int, int]]
     best = min(usable, key=rank) if usable else None
     if best is None or rank(best)[1] > _CLASS_RANK["scene"]:
         # a follow-up story (an arrest, a trial) months later: an older date attached to the attack
-        # itself ("was shot on Aug. 8") beats recent dates that are not
+        # itself or to the death ("was shot on Aug. 8", "the shooting death of ... on March 18") beats
+        # recent dates that are not
         attached = [d for d in older if d.resolved and d.resolved.precision == "day"
-                    and doc is not None and head_class(doc, d.start, d.end) in ("event", "scene")]
+                    and doc is not None and head_class(doc, d.start, d.end) in ("event", "scene", "weak")]
         if attached:
             return attached[0]
     return best
