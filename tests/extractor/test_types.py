@@ -63,3 +63,14 @@ def test_types_territory_changes_hands(text: str, code: str) -> None:
 def test_types_a_vehicle_driven_into_people_beats_the_arrest(text: str) -> None:
     main = next(e for e in extract(text, published="2024-05-04") if e.role == "main")
     assert main.type.code == "vehicle_attack"
+
+
+def test_types_a_defused_bomb_is_disrupted_weapons_use_not_an_explosion() -> None:
+    text = "Police defused a roadside bomb found near a school in the city on Tuesday, officials said."
+    main = next(e for e in extract(text, published="2024-05-08") if e.role == "main")
+    assert main.type.code == "disrupted_weapon"
+    assert main.type.acled_sub_event_type == "Disrupted weapons use" and main.type.violent_attack is False
+    # a blast that killed people stays a bombing even when a second device was defused
+    text = "A bomb exploded at a market, killing five people. A second bomb was found and defused nearby."
+    main = next(e for e in extract(text, published="2024-05-08") if e.role == "main")
+    assert main.type.code == "bombing"
