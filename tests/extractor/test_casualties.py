@@ -538,6 +538,9 @@ def test_casualties_session6_headlines(title: str, killed: int) -> None:
         ("Brandon Ames, 19, was cleaning a rifle. The gun went off, striking Ames, who died at the scene.", 1, None),
         ("The rifle fired, mortally wounding Levi Troyer in the chest.", 1, None),
         ("A man was mortally wounded in the attack.", 1, None),
+        # someone who "was ... and died"
+        ("Cole Baker, 16, was in the backseat and died after being shot several times.", 1, None),
+        ("The woman was treated at the scene and rushed to a hospital, but died a short time later.", 1, None),
     ],
 )
 def test_casualties_session7(text: str, killed: int | None, injured: int | None) -> None:

@@ -384,6 +384,11 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                             singular=True))
         claims.extend(_enumerations(sent, s_start))
+        for m in _WAS_AND_DIED.finditer(sent):
+            if not any(c.start <= s_start + m.start() < c.end for c in claims):
+                claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
+                                            singular=True, person=_indefinite_person(m.group("subj").lower()),
+                                            sentence=s_start + _last_break(sent[: m.start()])))
         for m in _WITH_WOUND.finditer(sent):
             if not any(c.start <= s_start + m.start() < c.end for c in claims):
                 claims.append(CasualtyClaim("shot", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
@@ -452,6 +457,13 @@ _SURVIVED = re.compile(
 
 
 _FULL_NAME = re.compile(r"(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)")
+# "Cade Booher, 16, was in the backseat and died", "the woman was rushed to a hospital but died"
+_WAS_AND_DIED = re.compile(
+    r"\b(?P<subj>(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+)(?:,\s*\d{1,2},)?|(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|victim|person))\s+(?:was|had\s+been)\s+[^,.;]{1,60}?,?\s+"
+    r"(?:and|but)\s+(?:later\s+|then\s+)?(?:died|succumbed)\b",
+    re.IGNORECASE,
+)
 # "a man with a gunshot wound to his shoulder showed up": someone hit
 _WITH_WOUND = re.compile(
     r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|child|person|victim|juvenile)"
