@@ -582,3 +582,22 @@ def test_casualties_session7_clock_times_and_verbs_with_objects() -> None:
 )
 def test_casualties_session7_someone_else_hit(text: str, killed: int | None, injured: int | None) -> None:
     assert _body(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # everyone hit was taken to hospital, and one of them died there
+        ("Four people were shot at the bar. All four victims were taken to Mercy Medical Center. "
+         "One of the victims later died.", 1, 3),
+        # "the other three went to hospitals" are the others, not all who were hit
+        ("A man was killed and three other people had been shot. The other three people went to area "
+         "hospitals on their own.", 1, 3),
+        # a bare headline figure with its subset; not a clause before a participle; not "a 50"
+        ("Mom killed in drive-by; 5 others, including a 4-year-old, injured in shooting at barbecue", None, 5),
+        ("The boy was hurt as the two played in the wounded child's home.", None, 1),
+        ("The rap song is called \"2 techs and a 50 shot\".", None, None),
+    ],
+)
+def test_casualties_session7_hospital_figures_and_clauses(text: str, killed: int | None, injured: int | None) -> None:
+    assert _body(text) == (killed, injured)

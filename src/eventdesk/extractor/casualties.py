@@ -195,7 +195,8 @@ _NOT_COUNT_BEFORE = re.compile(
     r"interstate|i-|no\.|number|apartment|apt\.?|suite|room|unit|channel|ch\.|page|exit|image|photo|slide|"
     r"(?:image|photo|slide|page)\s+\d+\s+of|"
     r"(?:younger|older)\s+than|under\s+the\s+age\s+of|"  # "a boy younger than 12 was shot": an age
-    r"\bages?\s+(?:\d{1,2}\s*(?:,|and|&)\s*)*)\s*$",  # "two children - ages 6 and 11 - were taken"
+    r"\bages?\s+(?:\d{1,2}\s*(?:,|and|&)\s*)*|"  # "two children - ages 6 and 11 - were taken"
+    r"(?<![\w-])an?)\s*$",  # "a 50 shot" (a drum of 50 rounds), "a .22": a thing, not people
     re.IGNORECASE
 )
 _NOT_A_FIGURE = re.compile(r"(?:['’][sS]\b|[sS]\b|\s+(?:A|An|The)\s|\s+block\b|(?i:[\s-]*(?:years?|months?)[\s-]+old\b))")
@@ -312,7 +313,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                     m = None  # "hundreds of mourners carried the bodies": a clause, not "12 civilian deaths"
                 elif voice == "figure" and _DIED_AFTER.search(after[m.end() :]):
                     m = None  # "the two were taken to the hospital, where they were pronounced dead"
-                elif voice != "passive" or m.group("aux") or not m.group("gap").strip() or _bare_headline(m, after):
+                elif voice != "passive" or m.group("aux") or not m.group("gap").strip() or _bare_headline(m, gap):
                     if (not _active_use(after[m.end() :]) or voice != "passive" or m.group("aux")
                             or (not m.group("gap").strip() and _ATTRIBUTIVE.match(after, m.end()))):
                         claim = _claim(num, _category(word), num.start, num.end + m.end(), sent, s_start)
@@ -472,6 +473,8 @@ _WITH_WOUND = re.compile(
 )
 # "fatally struck Taliek Bristel": a verb and its object
 _OBJECT_AFTER = re.compile(r"\s+\w+\s+(?:(?-i:[A-Z])|him\b|her\b|them\b|an?\b|the\b|his\b|their\b)", re.IGNORECASE)
+# figures of people taken to a hospital: everyone hit, the dead among them
+_TAKEN = re.compile(r"\b(?:taken|transported|rushed|went|arrived|flown|airlifted)\b", re.IGNORECASE)
 # "two wounded people": the participle describes the people counted
 _ATTRIBUTIVE = re.compile(
     r"\s+(?:people|persons|men|women|victims|children|teens|teenagers|boys|girls|civilians|officers|individuals|"
@@ -588,9 +591,13 @@ def find_headline_casualties(title: str) -> list[CasualtyClaim]:
     return claims
 
 
-def _bare_headline(m: re.Match[str], after: str) -> bool:
-    """"12 people killed in blast": a passive participle with only nouns between, no auxiliary."""
-    return not m.group("aux")
+def _bare_headline(m: re.Match[str], gap: str) -> bool:
+    """"12 people killed in blast": a passive participle with only nouns between (``gap``, without its
+    "including ..." subset), no auxiliary; not "the two played in the wounded child's home": a clause."""
+    return not m.group("aux") and not _CLAUSE_WORDS.search(gap)
+
+
+_CLAUSE_WORDS = re.compile(r"\b(?:the|a|an|in|on|at|of|to|for|with|from|into|as|his|her|their|its)\b", re.IGNORECASE)
 
 
 def _active_use(rest: str) -> bool:
@@ -710,7 +717,11 @@ def combine_claims(
         k = killed.best if killed and killed.best is not None else (killed.low if killed else 0) or 0
         k -= (killed.includes_perpetrators or 0) if killed else 0
         hit = shot_c.best if shot_c.best is not None else shot_c.low
-        if hit is not None and hit - k > (injured.best if injured.best is not None else injured.low or 0):
+        hurt = injured.best if injured.best is not None else injured.low or 0
+        taken_all = (k > 0 and hit == hurt and _TAKEN.search(injured.text or "") is not None
+                     and not re.search(r"\b(?:other|others|additional|more)\b", text[shot_c.start : shot_c.end], re.I))
+        if hit is not None and (hit - k > hurt or taken_all):
+            # ("four people were shot ... all four were taken to the hospital", one of whom died)
             injured = None
     if injured is None and shot_c is not None:
         k = killed.best if killed and killed.best is not None else (killed.low if killed else 0) or 0
