@@ -554,6 +554,7 @@ def test_casualties_session7(text: str, killed: int | None, injured: int | None)
         "Deputies responded to a shooting 2501 Carter Homestead Rd. at about 11:30 a.m.",
         "Valley High School Shooting 2016: What We Know",
         "The shootings follow 10 people shot across the city over seven days from June 27 to Monday.",
+        "Crime stats for 2015 show 165 people were murdered in the city.",
     ],
 )
 def test_casualties_session7_not_figures(text: str) -> None:

@@ -95,7 +95,7 @@ _PERP = re.compile(
 _AGGREGATE = re.compile(
     r"\b(?:this year|so far|since (?:january|the start|the beginning|\d{4})|in total|last year|"
     r"per year|a year(?!\s+(?:earlier|ago|before|later|after|old|and))|each year|every year|annually|to date|over the past|in the past|past year|"
-    r"statistics|homicides? (?:this|last)|holiday weekend|across the city|gun violence|"
+    r"statistics|stats|homicides? (?:this|last)|holiday weekend|across the city|gun violence|"
     r"in (?:\w+ ){0,2}(?:separate )?(?:shootings|attacks|incidents)|between (?:\w+ )?(?:19|20)\d\d and|crashes|"
     r"(?:series|string|spate|rash)\s+of\s+(?:[\w-]+\s+){0,2}(?:shootings|attacks)|violent\s+(?:night|weekend)|over\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months))\b"
 )
