@@ -457,17 +457,19 @@ _SURVIVED = re.compile(
 )
 
 
+# one person, as a report first names them: "a man", "the victim", "a juvenile"
+_ONE_PERSON = r"man|woman|boy|girl|teen|teenager|child|toddler|baby|person|victim|juvenile"
 _FULL_NAME = re.compile(r"(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)")
 # "Cade Booher, 16, was in the backseat and died", "the woman was rushed to a hospital but died"
 _WAS_AND_DIED = re.compile(
     r"\b(?P<subj>(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+)(?:,\s*\d{1,2},)?|(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|victim|person))\s+(?:was|had\s+been)\s+[^,.;]{1,60}?,?\s+"
+    rf"(?:{_ONE_PERSON}))\s+(?:was|had\s+been)\s+[^,.;]{{1,60}}?,?\s+"
     r"(?:and|but)\s+(?:later\s+|then\s+)?(?:died|succumbed)\b",
     re.IGNORECASE,
 )
 # "a man with a gunshot wound to his shoulder showed up": someone hit
 _WITH_WOUND = re.compile(
-    r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|child|person|victim|juvenile)"
+    rf"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ONE_PERSON})"
     r"\s+with\s+(?:(?:a|an|one|two|multiple|several)\s+)?(?:[\w-]+\s+)?gunshot\s+wounds?\b",
     re.IGNORECASE,
 )
@@ -557,7 +559,7 @@ def _blank_listing(after: str) -> str:
 
 
 def _house_number(num: NumberMention, after: str) -> bool:
-    """"1121 W. Columbus Ave.": a number of 100 or more before a capitalised word is an address."""
+    """"1121 W. Columbus Ave.", "2501 Carter Homestead Rd.": a number of 100 or more before a street is an address."""
     return (num.value or 0) >= 100 and ADDRESS_AFTER.match(after) is not None
 
 
