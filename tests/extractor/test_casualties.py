@@ -602,3 +602,21 @@ def test_casualties_session7_someone_else_hit(text: str, killed: int | None, inj
 )
 def test_casualties_session7_hospital_figures_and_clauses(text: str, killed: int | None, injured: int | None) -> None:
     assert _body(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        # two people in one headline: the one only "shot" lived
+        ("Man shot, woman killed in Elm Street shooting", 1, 1),
+        ("Woman killed, man wounded in shooting", 1, 1),
+        # not when the headline says the incidents are separate
+        ("Investigations Underway: 5-Year-Old Shot, Teen Killed In Separate Incidents", None, 1),
+    ],
+)
+def test_casualties_session7_two_people_in_a_headline(title: str, killed: int | None, injured: int | None) -> None:
+    k, i = combine_claims("", [], title=title, title_claims=find_headline_casualties(title))
+    for c in (k, i):
+        for e in c.evidence if c else ():
+            assert title[e.start : e.end] == e.text
+    assert (k.best if k else None, i.best if i else None) == (killed, injured)

@@ -116,6 +116,12 @@ _HEADLINE = re.compile(
     rf"(?P<word>{_HEADLINE_DEATH}|dead|{_HEADLINE_HIT}|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
+# "Man shot, woman killed": a second person after the headline's first
+_HEADLINE_SECOND = re.compile(
+    rf",\s*(?:and\s+)?(?P<who>(?:a\s+|another\s+)?(?:{_HEADLINE_PEOPLE}|mother|father|son|daughter))(?:,\s*\d+,)?\s+"
+    rf"(?:is\s+|was\s+)?(?:(?:critically|seriously|badly)\s+)?(?P<word>{_HEADLINE_DEATH}|dead|{_HEADLINE_HIT})\b",
+    re.IGNORECASE,
+)
 # "Tenisha Mallet, 21, Killed In Austin Shooting": a named person with an age
 _HEADLINE_NAMED = re.compile(
     r"^(?-i:[A-Z][a-z'’-]+(?:\s(?:[A-Z]\.\s)?[A-Z][a-zA-Z'’-]+){1,2}),\s*\d{1,2},\s+(?:is\s+|was\s+)?"
@@ -584,13 +590,26 @@ def find_headline_casualties(title: str) -> list[CasualtyClaim]:
         claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", dies.start(), dies.end(), singular=True))
     m = _HEADLINE.search(title) or _HEADLINE_NAMED.search(title)
     if m:
-        word = re.sub(r"[\s,]+", " ", m.group("word").lower())
-        category = "killed" if re.search(r"kill|dead|death|dies|died|slain|fatally", word) else (
-            "shot" if word == "shot" else "injured")
+        category = _headline_category(m.group("word"))
         # "Tenisha Mallet, 21, Killed In Austin Shooting; 3 Others Wounded": the one killed beside the figure
-        if not claims or (category == "killed" and not any(c.category == "killed" for c in claims)):
+        second = _HEADLINE_SECOND.match(title, m.end())
+        if second and not re.search(r"\bseparate\b", title, re.IGNORECASE):  # not "... in separate incidents"
+            # "Man shot, woman killed": two people, one of them dead; the one only "shot" lived
+            other = _headline_category(second.group("word"))
+            if {category, other} & {"killed"} and category != other:
+                category, other = ("injured" if category == "shot" else category), ("injured" if other == "shot" else other)
+            for cat, start, end in ((category, m.start(), m.end()), (other, second.start("who"), second.end())):
+                if not any(c.category == cat for c in claims):
+                    claims.append(CasualtyClaim(cat, 1, 1, 1, "exact", start, end, singular=True))
+        elif not claims or (category == "killed" and not any(c.category == "killed" for c in claims)):
             claims.append(CasualtyClaim(category, 1, 1, 1, "exact", m.start(), m.end(), singular=True))
     return claims
+
+
+def _headline_category(word: str) -> str:
+    word = re.sub(r"[\s,]+", " ", word.lower())
+    return "killed" if re.search(r"kill|dead|death|dies|died|slain|fatally", word) else (
+        "shot" if word == "shot" else "injured")
 
 
 def _bare_headline(m: re.Match[str], gap: str) -> bool:
