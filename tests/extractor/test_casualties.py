@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from eventdesk.extractor.casualties import combine_claims, find_casualties, find_headline_casualties
+from eventdesk.extractor.casualties import combine_claims, find_casualties
+from eventdesk.extractor.headlines import find_headline_casualties
 
 
 def counts(text: str) -> tuple[tuple[int | None, int | None, int | None] | None, ...]:

@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from eventdesk.extractor import actors, participants, quotes, weapons
-from eventdesk.extractor.casualties import combine_claims, find_casualties, find_headline_casualties
+from eventdesk.extractor.casualties import combine_claims, find_casualties
 from eventdesk.extractor.context import EventContext
 from eventdesk.extractor.dates import dateline_date, parse_published
 from eventdesk.extractor.event_date import date_mentions, event_date
 from eventdesk.extractor.event_date import main_date as main_event_date
+from eventdesk.extractor.headlines import find_headline_casualties
 from eventdesk.extractor.places import find_location
 from eventdesk.extractor.segment import count_attacks, split_events
 from eventdesk.extractor.types import choose_type, event_type, find_triggers, refine_type
