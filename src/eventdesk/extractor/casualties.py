@@ -116,6 +116,8 @@ _LONG_AFTER = re.compile(r"\b(?:months|years)\s+(?:after|before|since)\b[^.;]*$"
 _KIN = r"father|mother|son|daughter|wife|husband|brother|sister|grandmother|grandfather|uncle|aunt|cousin|friend"
 _PEOPLE = (r"man|woman|boy|girl|child|teen|teenager|mom|dad|boyfriend|girlfriend|fiancee?|roommate|neighbou?r|victim|"
            r"stepfather|stepmother|grandson|granddaughter|nephew|niece")
+# a first and last name, with a middle initial or a McX surname: "Jacinta Walker", "Bobby J. McCullough"
+_FULL_NAME_RE = r"(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)"
 _AND_ONE_MORE = re.compile(
     rf"\band\s+(?:his|her|their|a|an|the)\s+(?!unborn\b)(?:[\w-]+\s+)?(?:{_KIN}|man|woman|boy|girl|child|teen|teenager)\b",
     re.IGNORECASE,
@@ -211,7 +213,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
     # "her mom and the boyfriend suffered minor injuries", "Smith and Jones were wounded": two people
     person = (rf"(?:(?:his|her|their|the|a|an|(?-i:[A-Z][a-z]+)['’]s)\s+(?:[\w-]+\s+)?(?:{_KIN}|{_PEOPLE})"
-              r"|(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)(?:,\s*\d{1,2},?)?)")
+              rf"|{_FULL_NAME_RE}(?:,\s*\d{{1,2}},?)?)")
     pair = re.compile(
         rf"\b{person}\s+and\s+(?:(?:his|her|their|the|a|an)\s+(?:[\w-]+\s+)?(?:{_KIN}|{_PEOPLE})|{person})\s+"
         rf"(?:(?P<aux>{_AUX})\s+)?(?:(?:both|also|later|each)\s+){{0,2}}(?P<word>{passive}|{intrans})(?![\w-])",
@@ -402,7 +404,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
 # "killed his girlfriend and her baby daughter", "killing Jacinta Walker, 18, and Aveion Bolden, 20"
 _AND_ANOTHER = re.compile(
     rf"(?:,\s*\d{{1,2}},?)?\s+and\s+(?:(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_KIN}|{_PEOPLE})(?!s)\b"
-    r"|(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)\b)",
+    rf"|{_FULL_NAME_RE}\b)",
     re.IGNORECASE,
 )
 
@@ -428,7 +430,7 @@ _SURVIVED = re.compile(
 
 # one person, as a report first names them: "a man", "the victim", "a juvenile"
 _ONE_PERSON = r"man|woman|boy|girl|teen|teenager|child|toddler|baby|person|victim|juvenile"
-_FULL_NAME = re.compile(r"(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)")
+_FULL_NAME = re.compile(_FULL_NAME_RE)
 # "Cade Booher, 16, was in the backseat and died", "the woman was rushed to a hospital but died"
 _WAS_AND_DIED = re.compile(
     r"\b(?P<subj>(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+)(?:,\s*\d{1,2},)?|(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"

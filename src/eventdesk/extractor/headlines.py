@@ -18,16 +18,19 @@ _HEADLINE_START = r"^(?:[\w'’.:-]+\s+){0,4}?"
 # what happened to a headline's subject: a death, then being hit (alternatives tried in this order)
 _HEADLINE_DEATH = r"shot(?:,|\s+and)\s+killed|shot\s+dead|shot\s+to\s+death|fatally\s+shot|killed|dies|died|slain|found\s+dead"
 _HEADLINE_HIT = r"shot(?:,|\s+and)\s+(?:wounded|injured)|shot|wounded|injured|hurt"
+_KIN_HEADS = r"mother|father|son|daughter"
+# between the subject and what happened: "Man, 24, is critically ..."
+_AGE_AUX = r"(?:,\s*\d+,)?\s+(?:is\s+|was\s+)?"
 _HEADLINE = re.compile(
-    rf"{_HEADLINE_START}(?:{_HEADLINE_PEOPLE}|mother|father|son|daughter|trooper|clerk|suspect)(?:,\s*\d+,)?\s+"
-    r"(?:is\s+|was\s+)?(?:(?:accidentally|critically|seriously|badly)\s+)?"
+    rf"{_HEADLINE_START}(?:{_HEADLINE_PEOPLE}|{_KIN_HEADS}|trooper|clerk|suspect){_AGE_AUX}"
+    r"(?:(?:accidentally|critically|seriously|badly)\s+)?"
     rf"(?P<word>{_HEADLINE_DEATH}|dead|{_HEADLINE_HIT}|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
 # "Man shot, woman killed": a second person after the headline's first
 _HEADLINE_SECOND = re.compile(
-    rf",\s*(?:and\s+)?(?P<who>(?:a\s+|another\s+)?(?:{_HEADLINE_PEOPLE}|mother|father|son|daughter))(?:,\s*\d+,)?\s+"
-    rf"(?:is\s+|was\s+)?(?:(?:critically|seriously|badly)\s+)?(?P<word>{_HEADLINE_DEATH}|dead|{_HEADLINE_HIT})\b",
+    rf",\s*(?:and\s+)?(?P<who>(?:a\s+|another\s+)?(?:{_HEADLINE_PEOPLE}|{_KIN_HEADS})){_AGE_AUX}"
+    rf"(?:(?:critically|seriously|badly)\s+)?(?P<word>{_HEADLINE_DEATH}|dead|{_HEADLINE_HIT})\b",
     re.IGNORECASE,
 )
 # "Tenisha Mallet, 21, Killed In Austin Shooting": a named person with an age

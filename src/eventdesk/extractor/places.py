@@ -85,15 +85,16 @@ def _police_acronyms() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(rows, key=len, reverse=True))) + r")\b"), rows
 
 
-def _police_towns(text: str, gaz: Gazetteer) -> list[PlaceMention]:
+@functools.lru_cache(maxsize=16)  # asked for by every event's place and its state vote
+def _police_towns(text: str) -> tuple[PlaceMention, ...]:
     """"IMPD squad cars", "LVMPD Homicide": the city whose police is named by its acronym (data/geo_police.tsv)."""
     pattern, rows = _police_acronyms()
     m = pattern.search(text[:20_000])
     if not m:
-        return []
+        return ()
     city, admin1 = rows[m.group(0)]
-    place = gaz.resolve(city, country_code="US", admin1=admin1)
-    return [PlaceMention(m.start(), m.end(), place, _POLICE_SCORE)] if place is not None else []
+    place = Gazetteer.default().resolve(city, country_code="US", admin1=admin1)
+    return (PlaceMention(m.start(), m.end(), place, _POLICE_SCORE),) if place is not None else ()
 
 
 # "reports CBS affiliate WTEV in Jacksonville": where the outlet is, not the event
@@ -302,7 +303,7 @@ def find_location(
                 mentions.append(PlaceMention(start, end, place, score, "title"))
     if dl is not None:
         mentions.append(dl)
-    mentions += _police_towns(text, gaz)
+    mentions += _police_towns(text)
     if not mentions:
         return Location()
     mentions = _near_the_police(mentions, text, title or "")
@@ -499,7 +500,7 @@ def _document_admin1(
         for cand in gaz.lookup(f"{m.group('town')}, {m.group('state')}", country_code=country)[:1]:
             if cand.kind == "city" and cand.admin1:
                 votes[cand.admin1] += 3
-    for police in _police_towns(ctx.text, gaz):  # "IMPD": Indiana
+    for police in _police_towns(ctx.text):  # "IMPD": Indiana
         if police.place.admin1:
             votes[police.place.admin1] += 2
     if not votes:

@@ -29,6 +29,20 @@ def db_option(f: F) -> F:
     )(f)
 
 
+def batch_options(f: F) -> F:
+    """--workers and --batch-size, for the commands that extract and store in batches."""
+    f = click.option(
+        "--batch-size",
+        default=200,
+        show_default=True,
+        type=click.IntRange(1, 100000),
+        help="Reports per transaction (a crash loses at most one batch).",
+    )(f)
+    return click.option(
+        "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes."
+    )(f)
+
+
 @contextmanager
 def _store(db: str) -> Iterator[Store]:
     """Open the store; library errors become click errors here, at the edge."""
@@ -57,14 +71,7 @@ def _who(who: str | None) -> str:
 @db_option
 @click.option("--extracted", is_flag=True, help="INPUTs are `eventdesk extract` JSONL lines with their report.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for single .txt/.html/stdin reports.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
-@click.option(
-    "--batch-size",
-    default=200,
-    show_default=True,
-    type=click.IntRange(1, 100000),
-    help="Reports per transaction (a crash loses at most one batch).",
-)
+@batch_options
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
 def ingest(
     inputs: tuple[str, ...],
@@ -111,14 +118,7 @@ def ingest(
 
 @click.command("reextract")
 @db_option
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
-@click.option(
-    "--batch-size",
-    default=200,
-    show_default=True,
-    type=click.IntRange(1, 100000),
-    help="Reports per transaction (a crash loses at most one batch).",
-)
+@batch_options
 @click.option("--why", default="re-extraction", show_default=True, help="The reason, kept in the audit log.")
 @click.option("--who", help="Who asked (default: the login name).")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.records import Report, ReportResult
+from eventdesk.store.schema import columns
 
 if TYPE_CHECKING:
     from eventdesk.store.sql import SqlStore
@@ -140,7 +141,7 @@ def replace_batch(
             blocks += keys
             mentions += found
             new_rows += [(row[0], digest, row[4], row[5]) for row in rows]
-        db.insert_rows("events", _event_columns(), events)
+        db.insert_rows("events", columns("events"), events)
         db.insert_rows("blocks", ("block", "event_key"), blocks)
         assigned = store._resolve(mentions)
         db.insert_rows("incident_events", ("event_key", "incident_id"), sorted(assigned.items()))
@@ -155,11 +156,6 @@ def replace_batch(
         db.execute("DELETE FROM meta WHERE key = ?", [PROGRESS_KEY])
         db.insert_rows("meta", ("key", "value"), [(PROGRESS_KEY, json.dumps({**position, "at": now()}))])
 
-
-def _event_columns() -> tuple[str, ...]:
-    from eventdesk.store.schema import columns
-
-    return columns("events")
 
 
 def _renames(
