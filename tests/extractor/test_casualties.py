@@ -621,3 +621,63 @@ def test_casualties_session7_two_people_in_a_headline(title: str, killed: int | 
         for e in c.evidence if c else ():
             assert title[e.start : e.end] == e.text
     assert (k.best if k else None, i.best if i else None) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a subset between the figure and its verb, set off by dashes or commas
+        ("Three people -- including a 4-year-old girl -- were wounded on Pine Street.", None, 3),
+        ("Seven people, including five students and two teachers, were injured at the school.", None, 7),
+        # more objects of the verb, summed
+        ("The gunman opened fire, wounding a cashier and a customer.", None, 2),
+        ("He is accused of killing a neighbour and injuring a deputy and three others.", 1, 4),
+        ("The sheriff said Hale shot and killed his father, stepmother, and sister.", 3, None),
+        # a verb's objects never include the shooter, who is added
+        ("Officers said Brandt fatally shot his 3 daughters before killing himself.", 4, None),
+        ("A man killed his two nephews on Friday before turning the gun on himself.", 3, None),
+        # but "the deaths of two" counts every death, the shooter's too
+        ("Police called the deaths of two classmates a murder-suicide: Vance shot Ruiz before taking his own life.",
+         2, None),
+        # ... and not when the report says he survived
+        ("A man shot his wife before turning the gun on himself in an attempted murder-suicide.", None, 1),
+        # a second person with a bare age, and an age as the person
+        ("A 6-year-old boy and 30-year-old woman wounded by gunfire were released.", None, 2),
+        ("Another 14-year-old in the car was also shot.", None, 1),
+        ("The 3-year-old suffered minor injuries.", None, 1),
+    ],
+)
+def test_casualties_session8_more_people_in_one_clause(text: str, killed: int | None, injured: int | None) -> None:
+    assert _body(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # two people hit in one sentence, one told as wounded and one only as shot
+        ("During the robbery, a 40-year-old clerk was shot in the chest and a 9-year-old girl was shot in the foot.",
+         None, 2),
+        # one shot, another killed: the one only shot lived
+        ("A man shot his teenage son and killed his brother-in-law's wife, then fled.", 1, 1),
+        # alive: "in serious condition after she was shot"
+        ("Lena Ortiz is in serious condition after she was shot by a neighbour. A 19-year-old man was killed.", 1, 1),
+        # a fifth victim beyond a figure of four
+        ("Four men had been killed at the warehouse. A fifth victim, a woman, was flown to County General "
+         "and died on Sunday.", 5, None),
+        ("Five people were killed. The fifth victim died at the hospital.", 5, None),
+        # "two others ... gunshot wounds" are besides the dead; "four people ... gunshot wounds" include them
+        ("One man died. Two others suffered gunshot wounds.", 1, 2),
+        ("Officers found that four people had sustained gunshot wounds. One of the victims died at the hospital.",
+         1, 3),
+        # the hospital's figure counts the dead; the report's own "three others" is the injured
+        ("One person was killed and three others were injured. Four were taken to Riverside Hospital.", 1, 3),
+        # other ways to tell a death
+        ("Corin Vale was declared brain dead on Friday.", 1, None),
+        ("The driver was found deceased in his truck.", 1, None),
+        # an active pluperfect is no one shot; a new clause after ", and" is no list of the dead
+        ("The man had shot at the house twice.", None, None),
+        ("He killed his wife, and a neighbour was wounded.", 1, 1),
+    ],
+)
+def test_casualties_session8_people_across_clauses(text: str, killed: int | None, injured: int | None) -> None:
+    assert _body(text) == (killed, injured)

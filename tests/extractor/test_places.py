@@ -238,3 +238,27 @@ def test_places_a_school_named_after_its_town_is_a_last_resort() -> None:
 def test_places_a_railway_station_in_a_town_is_still_a_place() -> None:
     text = "Twelve people were killed in a stampede at the railway station in Allahabad on Sunday, police said."
     assert _place(text)[0] in ("Allahabad", "Prayagraj")
+
+
+def test_places_a_county_after_a_town_picks_its_state() -> None:
+    # Brooklyn is a borough of New York City first; "in Morgan County" and the state named say Indiana
+    text = ("Indiana conservation officers are investigating a shooting Friday night near the town of "
+            "Brooklyn in Morgan County. A 15-year-old boy was wounded.")
+    assert _place(text) == ("Brooklyn", "Indiana")
+
+
+def test_places_a_town_too_small_to_list_is_placed_in_its_county() -> None:
+    text = ("Deputies say a man killed one person and wounded two others Friday night at a trailer park in "
+            "Weir, a small town in central Williamson County. He was arrested later in Caldwell County.")
+    assert _place(text) == ("Williamson County", "Texas")
+
+
+def test_places_a_town_then_georgia_is_the_state_when_the_country_has_no_such_town() -> None:
+    def country(text: str) -> tuple[str | None, str | None]:
+        main = next(e for e in extract(text, published="2024-05-06") if e.role == "main")
+        return main.location.name, main.location.country
+
+    # Carlton is too small to be listed; the US state of Georgia, not the country
+    assert country("Dale Ruppert of Carlton, Georgia, was shot and killed Thursday at a boat ramp, deputies said.") == (
+        "Georgia", "United States")
+    assert country("A bomb killed four people on Monday in Kutaisi, Georgia, officials said.") == ("Kutaisi", "Georgia")

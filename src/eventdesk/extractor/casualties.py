@@ -33,6 +33,8 @@ class CasualtyClaim:
     ordinal: int = 0  # "a second man was wounded" -> 2
     person: str = ""  # a singular mention's indefinite subject ("a 7-year-old girl"), lower case
     sentence: int = -1  # where a singular mention's sentence starts
+    objects: bool = False  # the objects of a verb ("killed his two sons"): victims only, never the shooter
+    taken: bool = False  # a figure of people taken to a hospital ("four were taken to ..."): the dead may be among them
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,7 +121,8 @@ _PEOPLE = (r"man|woman|boy|girl|child|teen|teenager|mom|dad|boyfriend|girlfriend
 # a first and last name, with a middle initial or a McX surname: "Jacinta Walker", "Bobby J. McCullough"
 _FULL_NAME_RE = r"(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?)"
 _AND_ONE_MORE = re.compile(
-    rf"\band\s+(?:his|her|their|a|an|the)\s+(?!unborn\b)(?:[\w-]+\s+)?(?:{_KIN}|man|woman|boy|girl|child|teen|teenager)\b",
+    rf"\band\s+(?:(?:his|her|their|a|an|the)\s+(?!unborn\b)(?:[\w-]+\s+)?|\d{{1,2}}-year-old\s+)"
+    rf"(?:{_KIN}|man|woman|boy|girl|child|teen|teenager)\b",
     re.IGNORECASE,
 )
 _ACTIVE_SINGLE = re.compile(
@@ -177,7 +180,8 @@ _AGE_AFTER_NAME = re.compile(r"(?<![\w.])(?!(?:In|On|At|By|For|Of|And|But|The|In
 _INCLUDING = re.compile(r"(?:--|—|–|,|\()\s*including\s[^,()—–]*?(?:--|—|–|,|\))", re.IGNORECASE)
 _SUBSET_BEFORE = re.compile(r"\bincluding\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|never|nor)\s+(?:a\s+single\s+)?$", re.IGNORECASE)
-_ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ORDINAL = {"another": -1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10}
 
 
 @functools.lru_cache(maxsize=1)
@@ -193,7 +197,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     forward = re.compile(rf"{head}(?P<word>{passive}|{intrans}|{nominal}|{figure})(?![\w-])", re.IGNORECASE)
     # without the figure words, for "two gunshot victims were pronounced dead"
     plain = re.compile(rf"{head}(?P<word>{passive}|{intrans})(?![\w-])", re.IGNORECASE)
-    backward = re.compile(rf"(?:^|[\s,(])(?P<word>{active})\s+(?:(?:about|some)\s+)?$", re.IGNORECASE)
+    backward = re.compile(rf"(?:^|[\s,(])(?P<word>{active})\s+(?:(?:about|some|his|her|their)\s+)?$", re.IGNORECASE)
     toll = re.compile(
         r"(?:death|casualty|fatality|the)\s+tolls?\s+(?:[\w,]+\s+){0,5}?(?:to|at|of|reached|hit|was|is|"
         r"stood at|stands at|rose to|climbed to)\s*$",
@@ -202,7 +206,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     singular = re.compile(
         rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their|(?-i:[A-Z][a-z]+)['’]s)\s+(?:[\w-]+(?:['’]s)?\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
-        rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee))"
+        rf"brother|sister|wife|husband|toddler|infant|baby|passenger|guard|soldier|employee|clerk|cashier|customer|"
+        rf"worker|bystander|neighbou?r|\d{{1,2}}-year-old))"
         rf"(?:,[^,.]{{1,60}}(?:,[^,.]{{1,40}})?,|\s+(?:in|from|of|with|inside|outside|near)\s+[^,.;]{{1,30}}?"
         # "Smith, who was pronounced dead"; "a teen who was shot Monday died at the hospital"
         rf"|(?:,\s*\d{{1,2}})?,\s+who(?=\s+(?:was|is|had\s+been|has\s+been|died|later\s+died|succumbed)\s)"
@@ -215,7 +220,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     person = (rf"(?:(?:his|her|their|the|a|an|(?-i:[A-Z][a-z]+)['’]s)\s+(?:[\w-]+\s+)?(?:{_KIN}|{_PEOPLE})"
               rf"|{_FULL_NAME_RE}(?:,\s*\d{{1,2}},?)?)")
     pair = re.compile(
-        rf"\b{person}\s+and\s+(?:(?:his|her|their|the|a|an)\s+(?:[\w-]+\s+)?(?:{_KIN}|{_PEOPLE})|{person})\s+"
+        rf"\b{person}\s+and\s+(?:(?:his|her|their|the|a|an)\s+(?:[\w-]+\s+)?(?:{_KIN}|{_PEOPLE})"
+        rf"|\d{{1,2}}-year-old\s+(?:{_KIN}|{_PEOPLE})|{person})\s+"
         rf"(?:(?P<aux>{_AUX})\s+)?(?:(?:both|also|later|each)\s+){{0,2}}(?P<word>{passive}|{intrans})(?![\w-])",
         re.IGNORECASE,
     )
@@ -287,7 +293,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 elif voice != "passive" or m.group("aux") or not m.group("gap").strip() or _bare_headline(m, gap):
                     if (not _active_use(after[m.end() :]) or voice != "passive" or m.group("aux")
                             or (not m.group("gap").strip() and _ATTRIBUTIVE.match(after, m.end()))):
-                        claim = _claim(num, _category(word), num.start, num.end + m.end(), sent, s_start)
+                        claim = replace(_claim(num, _category(word), num.start, num.end + m.end(), sent, s_start),
+                                        taken=voice == "figure")
                         died = _SUBSET_DIED.match(after, m.end())
                         if died and claim.category in ("injured", "shot"):
                             # "three were injured, including a girl who died": three hit, one of them dead
@@ -303,7 +310,16 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 b = None  # "leaving two in critical condition": only "leaving two dead" is a toll
             if b:
                 word = b.group("word")
-                claims.append(_claim(num, _category(word), s_start + b.start("word"), num.end, sent, s_start))
+                # ("the deaths of two" counts every death, the shooter's too: no verb's objects)
+                claim = replace(_claim(num, _category(word), s_start + b.start("word"), num.end, sent, s_start),
+                                objects=not re.search(r"\bof$", word, re.IGNORECASE))
+                more = _MORE_OBJECTS.match(after)
+                if more and claim.best is not None and num.value is not None:
+                    # "wounding a man and a woman", "injuring a police officer and two others": the sum
+                    extra = sum(_number_value(more.group(g)) for g in ("n2", "n3") if more.group(g))
+                    claim = replace(claim, low=claim.best + extra, best=claim.best + extra,
+                                    high=claim.best + extra, end=num.end + more.end())
+                claims.append(claim)
                 continue
             if toll.search(before[-80:]) and num.value is not None:
                 t = toll.search(before[-80:])
@@ -312,8 +328,9 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 claims.append(_claim(num, "killed", start, num.end, sent, s_start))
         for m in singular.finditer(sent):
             word = m.group("word")
-            if (_voice(word) == "passive" and not m.group("aux")) or _LONG_AFTER.search(sent[: m.start()]):
-                continue
+            if ((_voice(word) == "passive" and (not m.group("aux") or re.fullmatch(r"ha[sdv]e?", m.group("aux").lower())))
+                    or _LONG_AFTER.search(sent[: m.start()])):
+                continue  # (not "the person had shot two bailiffs": active)
             if re.fullmatch(r"[A-Z][a-z'’]+(?:[A-Z][a-z]+)?", m.group("subj")) and not _known_surname(text, m.group("subj"), s_start + m.start()):
                 continue  # a lone capitalised word is a subject only as the surname of someone named before
             subj = m.group("subj").lower()
@@ -329,6 +346,8 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 # "another man was shot in the arm": someone new, who survived ("the boy was shot in the
                 # arm" is more often the victim already counted)
                 category, ordinal = "injured", 0
+            elif category == "shot" and _IN_CONDITION.search(sent) and not _DIED_AFTER.search(sent):
+                category = "injured"  # "Daugherty is in serious condition after she was shot": alive
             elif category in ("shot", "injured") and _THEN_DIED_LATER.match(sent[m.end() :]):
                 category = "killed"  # "Agnew, 28, was shot in the head and was pronounced dead"
             elif (category == "injured"
@@ -381,6 +400,17 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                         singular=True))
             claims += _and_another("killed", sent, s_start, m)
+        for m in _SUICIDE.finditer(sent):
+            if (_OTHER_VICTIM.search(sent[: m.start()]) and not _SURVIVED.search(sent[m.end() :])
+                    and not _ATTEMPTED.search(text)):
+                # "shot his daughter ... before turning the gun on himself": the shooter's death
+                claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
+                                            singular=True, perpetrators=1))
+        for m in _NTH_DIED.finditer(sent):
+            if not any(c.start <= s_start + m.start() < c.end for c in claims):
+                # "A fifth victim, a man, ... succumbed to his injuries": one past the figure of four
+                claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
+                                            singular=True, ordinal=_ORDINAL[m.group("nth").lower()]))
         for m in _ACTIVE_SINGLE.finditer(sent):
             if any(c.start <= s_start + m.start() < c.end for c in claims):
                 continue
@@ -391,11 +421,16 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                 category = "killed"  # "shot his daughter to death", "stabbed her to death"
             elif category == "shot" and _THEN_DIED.search(sent[m.end() :]):
                 category = "killed"  # "shot himself in the chest ... and later died at a hospital"
+            elif category == "shot" and _WHO_ALIVE.match(sent, m.end()):
+                category = "injured"  # "shot a deputy sheriff who is at the hospital right now"
             # "then killed himself": the shooter's own death, counted apart from the victims'
             perps = int(category == "killed" and bool(_SELF.search(m.group(0)))
                         and _OTHER_VICTIM.search(sent[: m.start()]) is not None)
+            obj = m.group(0)[m.end("verb") - m.start() :].strip().lower()
             claims.append(CasualtyClaim(category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
-                                        singular=True, perpetrators=perps))
+                                        singular=True, perpetrators=perps, sentence=s_start,
+                                        person="" if obj in ("him", "her", "himself", "herself") else obj,
+                                        objects=True))
             if not perps and not _SELF.search(m.group(0)):
                 claims += _and_another(category, sent, s_start, m)
     return _carry_qualifiers(text, claims)
@@ -409,12 +444,24 @@ _AND_ANOTHER = re.compile(
 )
 
 
+# "killed his mother, stepfather, and grandmother": more objects, listed
+_KIN_LIST = re.compile(
+    rf"(?P<items>(?:,\s*(?:(?:his|her|their)\s+)?(?:[\w-]+\s+)?(?:{_KIN}|{_PEOPLE})(?!s)\b){{1,4}}),?\s+and\s+"
+    rf"(?:(?:his|her|their|a|an|the)\s+)?(?:[\w-]+\s+)?(?:{_KIN}|{_PEOPLE})(?!s)\b",
+    re.IGNORECASE,
+)
+
+
 def _and_another(category: str, sent: str, offset: int, m: re.Match[str]) -> list[CasualtyClaim]:
-    """A second object of the same killing or shooting: a figure of two."""
+    """More objects of the same killing or shooting: "and her baby daughter" is a figure of two."""
+    listed = _KIN_LIST.match(sent, m.end())
+    if listed:
+        n = 2 + listed.group("items").count(",")
+        return [CasualtyClaim(category, n, n, n, "exact", offset + m.start(), offset + listed.end(), objects=True)]
     more = _AND_ANOTHER.match(sent, m.end())
     if not more:
         return []
-    return [CasualtyClaim(category, 2, 2, 2, "exact", offset + m.start(), offset + more.end())]
+    return [CasualtyClaim(category, 2, 2, 2, "exact", offset + m.start(), offset + more.end(), objects=True)]
 
 
 # after "a man was shot": words that say he survived ("in the leg", "is expected to survive")
@@ -435,7 +482,7 @@ _FULL_NAME = re.compile(_FULL_NAME_RE)
 _WAS_AND_DIED = re.compile(
     r"\b(?P<subj>(?-i:[A-Z][a-z'’]+(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+)(?:,\s*\d{1,2},)?|(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"
     rf"(?:{_ONE_PERSON}))\s+(?:was|had\s+been)\s+[^,.;]{{1,60}}?,?\s+"
-    r"(?:and|but)\s+(?:later\s+|then\s+)?(?:died|succumbed)\b",
+    r"(?:and|but)\s+(?:later\s+|then\s+)?(?:died|succumbed|was\s+(?:later\s+)?pronounced\s+(?:dead|deceased))\b",
     re.IGNORECASE,
 )
 # "a man with a gunshot wound to his shoulder showed up": someone hit
@@ -456,12 +503,47 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
+# after the first object of "wounding a man": more people wounded with him ("and a woman", "and two others")
+_OBJ = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|teen|teenager|toddler|baby|officer|deputy|person|cashier|"
+        r"customer|clerk|driver|passenger|worker|employee|guard|student|teacher|resident|neighbou?r|")
+_OBJS = (r"men|women|boys|girls|children|teens|teenagers|officers|deputies|people|others|bystanders|customers|"
+         r"workers|employees|students|passengers|residents)")
+_MORE_OBJECTS = re.compile(
+    rf"\s+{_OBJ}bystander)(?:,\s+(?P<n2>a|an|one|two|three|four|five|\d{{1,2}})\s+(?:other\s+)?{_OBJ}{_OBJS})?,?"
+    rf"\s+and\s+(?P<n3>a|an|another|one|two|three|four|five|\d{{1,2}})\s+(?:other\s+)?{_OBJ}{_OBJS}\b",
+    re.IGNORECASE,
+)
+_SMALL = {"a": 1, "an": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _number_value(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL[word.lower()]
+
+
 def _also(m: re.Match[str]) -> bool:
     """"Jada's father ... was also shot": someone besides the victim already told of."""
     return re.search(r"\balso\b", m.group(0)[m.end("subj") - m.start() :], re.IGNORECASE) is not None
 
 
 _SELF = re.compile(r"(?:him|her)self$", re.IGNORECASE)
+_SUICIDE = re.compile(
+    r"\b(?:turn(?:ed|ing|s)\s+the\s+(?:gun|weapon|rifle|handgun|pistol|shotgun)\s+on\s+(?:him|her)self"
+    r"|t(?:ook|aking|akes)\s+(?:his|her)\s+own\s+life)\b",
+    re.IGNORECASE,
+)
+_WHO_ALIVE = re.compile(
+    r"(?:\s+\w+)?,?\s+who\s+(?:is|was|remains)\s+(?:(?:at|in)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?(?:hospital|condition)|"
+    r"being\s+treated|expected\s+to\s+(?:survive|recover))\b",
+    re.IGNORECASE,
+)
+_ATTEMPTED = re.compile(r"\battempted\s+(?:murder[\s-]+)?suicide\b", re.IGNORECASE)
+# "a fifth victim ... died": someone beyond the four already counted
+_NTH_DIED = re.compile(
+    r"\ba\s+(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:victim|person|man|woman|boy|girl|teen|teenager|child)\b[^.;]{0,150}?\b"
+    r"(?:died|dies|succumbed|was\s+(?:later\s+)?pronounced\s+dead|was\s+killed)\b",
+    re.IGNORECASE,
+)
 # before "killed himself": someone else was shot first ("shot his wife and then killed himself")
 _OTHER_VICTIM = re.compile(
     r"\b(?:shot|killed|killing|shooting|stabbed|wounded|murdered)\s+(?!(?:him|her|them)sel(?:f|ves)\b)(?:him|her|them|"
@@ -477,6 +559,10 @@ _RELATIVE = re.compile(
 )
 
 
+_IN_CONDITION = re.compile(
+    r"\bin\s+(?:serious|critical|stable|fair|good|grave|guarded|satisfactory)(?:\s+(?:but|and)\s+stable)?\s+condition\b",
+    re.IGNORECASE,
+)
 # someone else, or someone alive: "was also injured", "in critical condition", "is being treated"
 _ALIVE = re.compile(r"\balso\b|\bcondition\b|\bhospitali[sz]ed\b|\bbeing\s+treated\b|\brecover", re.IGNORECASE)
 
@@ -521,9 +607,18 @@ _LISTING = re.compile(
 )
 
 
+# "Two people -- including a 1-year-old boy -- were wounded", "six people, including four children, were"
+_SUBSET_LISTING = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:people|persons|victims|men|women|teens|teenagers|children|boys|girls|others|officers)"
+    r"(?P<list>\s*(?:--|—|–|,|\()\s*including\s(?![^,()—–.;]*\b(?:died|dead|killed|succumbed)\b)"
+    r"[^,()—–.;]{1,80}?(?:--|—|–|,|\)))(?=\s+(?-i:[a-z]))",
+    re.IGNORECASE,
+)
+
+
 def _blank_listing(after: str) -> str:
     """The people a figure lists, blanked (same length, so offsets hold) to join figure and verb."""
-    m = _LISTING.match(after)
+    m = _LISTING.match(after) or _SUBSET_LISTING.match(after)
     if not m:
         return after
     return after[: m.start("list")] + " " * (m.end("list") - m.start("list")) + after[m.end("list") :]
@@ -591,11 +686,11 @@ def _last_break(before: str) -> int:
 
 def _pick(claims: Sequence[CasualtyClaim]) -> CasualtyClaim | None:
     figures = [c for c in claims if not c.singular]
-    singles = [c for c in claims if c.singular]
+    singles = sorted((c for c in claims if c.singular), key=lambda c: c.perpetrators > 0)  # a victim first
     # different people in one sentence: "a 7-year-old girl was grazed, and a man was shot"
     people: dict[int, set[str]] = {}
     for c in singles:
-        if c.person:
+        if c.person and not c.objects:  # (a verb's objects are added up by _and_another)
             people.setdefault(c.sentence, set()).add(c.person.split()[-1])  # "an Indianapolis man" = "a man"
     together = max(map(len, people.values()), default=0)
     if figures:
@@ -641,7 +736,9 @@ def combine_claims(
     # a perpetrator reported dead apart from the victims' figure is added, as GTD and GVA count them
     perp_dead = [c for c in claims if c.category == "killed" and c.singular and c.perpetrators]
     # a figure ("5 dead") often already counts a shooter who killed himself; a gunman killed by police, not
-    named_perp = [c for c in perp_dead if not _SELF.search(text[c.start : c.end])]
+    # ("killed his two sons before killing himself": a verb's objects never include the shooter)
+    named_perp = [c for c in perp_dead if not (_SELF.search(text[c.start : c.end]) or _SUICIDE.search(text[c.start : c.end]))
+                  or (killed_c and killed_c.objects)]
     if killed is not None and killed_c is not None and not killed_c.singular and not killed_c.perpetrators and named_perp:
         p = named_perp[0]
         extra = Evidence(p.start, p.end, text[p.start : p.end])
@@ -660,6 +757,13 @@ def combine_claims(
         n = _value(killed_c) + 1
         killed = replace(killed, low=n, best=n, high=n, includes_perpetrators=1,
                          evidence=(*killed.evidence, Evidence(p.start, p.end, text[p.start : p.end])))
+    if injured_c is not None and injured_c.taken and i_field == "text" and killed is not None:
+        # "one person was killed and three others were injured ... four were taken to Jackson Memorial":
+        # the hospital's figure counts the dead too, the explicit "three others" is the injured
+        k = (killed.best or 0) - (killed.includes_perpetrators or 0)
+        told = [c for c in claims if c.category == "injured" and not c.singular and not c.taken
+                and _value(c) == _value(injured_c) - k and c.qualifier == "exact"]
+        injured_c = told[0] if k > 0 and told else injured_c
     injured = _count(sources[i_field], injured_c, i_field)
     if injured is not None and shot_c is not None and not shot_c.singular and injured_c is not None:
         # "four people were shot ... one is critical, the other three suffered minor injuries": the
@@ -677,13 +781,60 @@ def combine_claims(
         k = killed.best if killed and killed.best is not None else (killed.low if killed else 0) or 0
         k -= (killed.includes_perpetrators or 0) if killed else 0
         hit = shot_c.best if shot_c.best is not None else shot_c.low
+        if (shot_c.objects and killed_c is not None and killed_c.objects and shot_c.sentence == killed_c.sentence
+                and shot_c.person and killed_c.person and shot_c.person != killed_c.person):
+            k = 0  # "shot his daughter and killed her mother": the daughter is not among the dead
+        if not shot_c.singular and re.search(r"\b(?:other|others|additional|more)\b",
+                                             sources[s_field][shot_c.start : shot_c.end], re.I):
+            k = 0  # "two others were shot": besides the dead
         if hit is not None and hit - k > 0:
             base = _count(sources[s_field], shot_c, s_field)
             assert base is not None
             n = hit - k
             injured = replace(base, low=n if shot_c.low is not None else None, best=n, high=n if shot_c.high else None,
                               qualifier=base.qualifier)
-    return killed, _with_nth(text, claims, killed, injured)
+    killed = _nth_dead(text, claims, killed)
+    return killed, _with_nth(text, claims, killed, _hit_together(text, claims, killed, injured))
+
+
+def _nth_dead(text: str, claims: Sequence[CasualtyClaim], killed: Count | None) -> Count | None:
+    """"Four women had been killed ... A fifth victim ... succumbed": one more than the figure."""
+    nth = max((c for c in claims if c.singular and c.ordinal > 0 and c.category == "killed"),
+              key=lambda c: c.ordinal, default=None)
+    if (nth is None or killed is None or killed.best is None or not killed.low == killed.best == killed.high
+            or killed.best != nth.ordinal - 1):
+        return killed
+    n = killed.best + 1
+    return replace(killed, low=n, best=n, high=n,
+                   evidence=(*killed.evidence, Evidence(nth.start, nth.end, text[nth.start : nth.end])))
+
+
+def _hit_together(text: str, claims: Sequence[CasualtyClaim], killed: Count | None, injured: Count | None) -> Count | None:
+    """"a 20-year-old woman was shot in the back and a 5-year-old boy was shot in the arm": different
+    people hit in one sentence, one told as wounded and one only as shot, are counted together (less the
+    dead, whose death may be the outcome of the one only "shot")."""
+    if injured is not None and any(e.field != "text" for e in injured.evidence):
+        return injured  # the headline's figure
+    k = (killed.best or 0) - (killed.includes_perpetrators or 0) if killed and killed.best is not None else 0
+    best: tuple[int, list[CasualtyClaim]] = (0, [])
+    by_sentence: dict[int, dict[str, CasualtyClaim]] = {}
+    for c in claims:
+        if c.singular and c.person and not c.objects and c.category in ("injured", "shot"):
+            by_sentence.setdefault(c.sentence, {}).setdefault(c.person.split()[-1] + c.person, c)
+    for people in by_sentence.values():
+        hurt = [c for c in people.values() if c.category == "injured"]
+        shot = [c for c in people.values() if c.category == "shot"]
+        if not hurt or not shot:
+            continue  # one kind alone is counted by the figures
+        n = len(hurt) + max(0, len(shot) - k)
+        if n > best[0]:
+            best = (n, [*hurt, *shot])
+    value = injured.best if injured is not None and injured.best is not None else 0
+    if best[0] <= value or (injured is not None and injured.low != injured.best):
+        return injured
+    ev = tuple(Evidence(c.start, c.end, text[c.start : c.end]) for c in sorted(best[1], key=lambda c: c.start))
+    n = best[0]
+    return Count(low=n, best=n, high=n, text=ev[0].text, qualifier="exact", evidence=ev)
 
 
 def _with_nth(text: str, claims: Sequence[CasualtyClaim], killed: Count | None, injured: Count | None) -> Count | None:

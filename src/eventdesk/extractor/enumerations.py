@@ -34,6 +34,9 @@ def enumerated_dead(sent: str) -> list[tuple[int, int, int]]:
     for m in _ENUMERATION.finditer(sent):
         if not (m.group("tail") or _ENUM_VERB_BEFORE.search(sent[: m.start()])):
             continue
+        if (not m.group("tail") and re.search(r",\s*and\s+\S+\s+\S+$", m.group("items"))
+                and re.match(r"\s+(?:was|were|is|are|suffered)\b", sent[m.end() :], re.IGNORECASE)):
+            continue  # "killed his wife, and her sister was wounded": the last item opens a new clause
         total = 0
         for item in re.finditer(rf"\b(?P<n>{_ENUM_COUNT})\s+(?:(?!of\b)[\w'’-]+\s+){{0,2}}?{_ENUM_PEOPLE}\b", m.group("items"),
                                 re.IGNORECASE):

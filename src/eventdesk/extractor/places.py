@@ -128,22 +128,43 @@ class PlaceMention:
     field: str = "text"  # "title" for a place named in the headline
 
 
+_COUNTY_AFTER = re.compile(
+    r"(?:,\s+an?\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|community|suburb|township|borough|hamlet)\s+(?:in|of)"
+    r"|\s+in)\s+(?:(?:central|northern|southern|eastern|western|north|south|east|west|rural|[a-z]+ern)\s+)?"
+    r"(?P<county>(?:[A-Z][a-z]+\s){1,2}(?:County|Parish))\b"
+)
+
+
 def _hint_after(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[str | None, str | None]:
     """"Harvey, Ill." / "Kerman, Iran" / "Andar district, Ghazni province": (admin1, country_code)
     named right after a place. A name that is both a country and a state ("Greenville, Georgia") is
     the state when the place before it lies there."""
+    name = text[start:end]
+    county = _COUNTY_AFTER.match(text, end, end + 100)
+    if county:  # "Weir, a small town in central Travis County", "the town of Brooklyn in Morgan County"
+        counties = [c for c in gaz.lookup(county.group("county")) if c.kind == "admin2" and c.admin1]
+        holding = [c for c in counties if any(_name_key(p.name) == _name_key(name) for p in
+                                              gaz.lookup(name, country_code=c.country_code, admin1=c.admin1))]
+        named = [c for c in holding or counties if c.admin1 and re.search(rf"\b{re.escape(c.admin1)}\b", text)]
+        # the county that holds a town of that name, one whose state the report names first; a town too
+        # small to be listed takes the county's state (the largest county of that name)
+        for cand in (*named, *holding, *counties[:1]):
+            return cand.admin1, cand.country_code
     m = re.match(r"(?:\s+(?i:district|county|township|city|town|village|municipality))?,\s*"
                  r"([A-Z][A-Za-z.’'-]+(?:\s[A-Z][A-Za-z.’'-]+)?)", text[end : end + 60])
     if not m:
         return None, None
     cands = gaz.lookup(m.group(1).rstrip(","))
-    name = text[start:end]
     for cand in cands:
         if cand.kind == "admin1" and gaz.lookup(name, country_code=cand.country_code, admin1=cand.name):
             return cand.name, cand.country_code
-    for cand in cands:
+    for cand in cands:  # "Kerman, Iran": a country where a place of that name lies
+        if cand.kind == "country" and gaz.lookup(name, country_code=cand.country_code):
+            return None, cand.country_code
+    for cand in cands:  # "Carlton, Georgia": the state, when the town is in neither (too small to be listed)
         if cand.kind == "admin1":
             return cand.name, cand.country_code
+    for cand in cands:
         if cand.kind == "country":
             return None, cand.country_code
     for cand in cands:  # "Salem Township, Wyandot County": the county's state, where a place of that name lies
@@ -260,6 +281,10 @@ def find_location(
         place = _resolve(gaz, text[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
         if place is None and admin1 and _ABBREVIATED_STATE.match(text[end : end + 12]):
             place = _big_city(gaz, text[start:end], cc)  # a wrong qualifier: "CHARLOTTE, S.C." is Charlotte, N.C.
+        county = _COUNTY_AFTER.match(text, end, end + 100) if place is None and admin1 else None
+        if county:  # "Weir, a small town in central Travis County": a town too small to be listed, in its county
+            place = _resolve(gaz, county.group("county"), cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
+            start, end = county.span("county")
         # an entity that starts with its article ("the East Side") is read as if the article stood before it
         article = re.match(r"(?i:the)\s+", text[start:end])
         seen_before = before + text[start : start + article.end()] if article else before
