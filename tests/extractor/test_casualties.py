@@ -681,3 +681,29 @@ def test_casualties_session8_more_people_in_one_clause(text: str, killed: int | 
 )
 def test_casualties_session8_people_across_clauses(text: str, killed: int | None, injured: int | None) -> None:
     assert _body(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # people hit, enumerated and summed; the dead among those "shot" are subtracted
+        ("A 61-year-old man, 45-year-old woman and 50-year-old man suffered gunshot wounds to the legs.", None, 3),
+        ("Two men and a 16-year-old girl were wounded near the park.", None, 3),
+        ("A man was killed. His wife and two 9-year-old children were shot.", 1, 2),
+        # not an age as a count, nor a list number before an age
+        ("A man and a woman were arrested on Tuesday.", None, None),
+        # "along with three others": four hit, the dead among them
+        ("A man shot and killed on Elm Street was identified. Reyes, 31, was shot along with three others.", 1, 3),
+        # people told as "other" or "also" shot are besides the dead; a list that names the dead is not
+        ("Police said a 15-year-old girl and four other people were shot. The girl died.", 1, 4),
+        ("One man was killed. A woman and two other men were also shot.", 1, 3),
+        # a subset set off by dashes
+        ("Two other people – both teenagers – were wounded.", None, 2),
+        # the wound told as a participle, the death as the verb
+        ("Police said a teen injured in the shooting Sunday night has died of her injuries.", 1, None),
+        # many incidents over hours are no toll of one
+        ("Nine people were shot in a six-hour span across the city.", None, None),
+    ],
+)
+def test_casualties_session8_enumerations_and_outcomes(text: str, killed: int | None, injured: int | None) -> None:
+    assert _body(text) == (killed, injured)

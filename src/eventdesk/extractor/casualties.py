@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from eventdesk.extractor.enumerations import enumerated_dead
+from eventdesk.extractor.enumerations import enumerated_dead, enumerated_hurt
 from eventdesk.extractor.numbers import ADDRESS_AFTER, NumberMention, find_numbers
 from eventdesk.nlp.truecase import is_title_case
 from eventdesk.records import Count, Evidence
@@ -99,7 +99,8 @@ _AGGREGATE = re.compile(
     r"per year|a year(?!\s+(?:earlier|ago|before|later|after|old|and))|each year|every year|annually|to date|over the past|in the past|past year|"
     r"statistics|stats|homicides? (?:this|last)|holiday weekend|across the city|gun violence|"
     r"in (?:\w+ ){0,2}(?:separate )?(?:shootings|attacks|incidents)|between (?:\w+ )?(?:19|20)\d\d and|crashes|"
-    r"(?:series|string|spate|rash)\s+of\s+(?:[\w-]+\s+){0,2}(?:shootings|attacks)|violent\s+(?:night|weekend)|over\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months))\b"
+    r"(?:series|string|spate|rash)\s+of\s+(?:[\w-]+\s+){0,2}(?:shootings|attacks)|violent\s+(?:night|weekend)|over\s+(?:the\s+)?(?:\w+\s+)?(?:days|weeks|months)|"
+    r"\w+[\s-]hour\s+(?:span|period|stretch)|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve)\s+hours)\b"
 )
 _NUMBER_WORD = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens?|hundreds?)\b",
@@ -295,6 +296,12 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                             or (not m.group("gap").strip() and _ATTRIBUTIVE.match(after, m.end()))):
                         claim = replace(_claim(num, _category(word), num.start, num.end + m.end(), sent, s_start),
                                         taken=voice == "figure")
+                        if (claim.category in ("injured", "shot") and voice == "passive" and not m.group("aux")
+                                and num.value == 1 and text[num.start : num.end].lower() in ("a", "an", "one")
+                                and _LATER_DIED.match(after, m.end())):
+                            # "a juvenile injured in a shooting Monday has died": the participle tells the
+                            # wound, the verb the outcome
+                            claim = replace(claim, category="killed")
                         died = _SUBSET_DIED.match(after, m.end())
                         if died and claim.category in ("injured", "shot"):
                             # "three were injured, including a girl who died": three hit, one of them dead
@@ -400,6 +407,11 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             claims.append(CasualtyClaim("killed", 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                         singular=True))
             claims += _and_another("killed", sent, s_start, m)
+        for m in _ALONG_WITH.finditer(sent):
+            n = _number_value(m.group("n")) + 1
+            word = m.group("word").lower()
+            category = "shot" if word == "shot" else "killed" if word == "killed" else "injured"
+            claims.append(CasualtyClaim(category, n, n, n, "exact", s_start + m.start(), s_start + m.end()))
         for m in _SUICIDE.finditer(sent):
             if (_OTHER_VICTIM.search(sent[: m.start()]) and not _SURVIVED.search(sent[m.end() :])
                     and not _ATTEMPTED.search(text)):
@@ -513,7 +525,7 @@ _MORE_OBJECTS = re.compile(
     rf"\s+and\s+(?P<n3>a|an|another|one|two|three|four|five|\d{{1,2}})\s+(?:other\s+)?{_OBJ}{_OBJS}\b",
     re.IGNORECASE,
 )
-_SMALL = {"a": 1, "an": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_SMALL = {"a": 1, "an": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}  # fmt: skip
 
 
 def _number_value(word: str) -> int:
@@ -534,6 +546,13 @@ _SUICIDE = re.compile(
 _WHO_ALIVE = re.compile(
     r"(?:\s+\w+)?,?\s+who\s+(?:is|was|remains)\s+(?:(?:at|in)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?(?:hospital|condition)|"
     r"being\s+treated|expected\s+to\s+(?:survive|recover))\b",
+    re.IGNORECASE,
+)
+_LATER_DIED = re.compile(r"[^.;,\n]{0,80}?\s(?:has|had)\s+(?:since\s+)?(?:died|succumbed)\b", re.IGNORECASE)
+# "Ellis, 44, was shot along with three others": one more than the others
+_ALONG_WITH = re.compile(
+    r"\b(?:was|were)\s+(?P<word>shot|wounded|injured|killed)\s+along\s+with\s+(?P<n>two|three|four|five|\d{1,2})"
+    r"\s+(?:other\s+)?(?:people|persons|others|men|women|victims)\b",
     re.IGNORECASE,
 )
 _ATTEMPTED = re.compile(r"\battempted\s+(?:murder[\s-]+)?suicide\b", re.IGNORECASE)
@@ -573,9 +592,11 @@ def _survived(rest: str) -> bool:
 
 
 def _enumerations(sent: str, offset: int) -> list[CasualtyClaim]:
-    """The dead of an enumeration, summed (:func:`eventdesk.extractor.enumerations.enumerated_dead`)."""
+    """The dead and the people hit of an enumeration, summed (:mod:`eventdesk.extractor.enumerations`)."""
     return [CasualtyClaim("killed", n, n, n, "exact", offset + start, offset + end)
-            for start, end, n in enumerated_dead(sent)]
+            for start, end, n in enumerated_dead(sent)] + [
+                CasualtyClaim(category, n, n, n, "exact", offset + start, offset + end)
+                for start, end, n, category in enumerated_hurt(sent)]
 
 
 def _not_counted(before: str) -> bool:
@@ -611,7 +632,9 @@ _LISTING = re.compile(
 _SUBSET_LISTING = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:people|persons|victims|men|women|teens|teenagers|children|boys|girls|others|officers)"
     r"(?P<list>\s*(?:--|—|–|,|\()\s*including\s(?![^,()—–.;]*\b(?:died|dead|killed|succumbed)\b)"
-    r"[^,()—–.;]{1,80}?(?:--|—|–|,|\)))(?=\s+(?-i:[a-z]))",
+    r"[^,()—–.;]{1,80}?(?:--|—|–|,|\))"
+    # "Two other people – both juveniles – were taken to a hospital"
+    r"|\s*(?:--|—|–)\s*(?![^—–.;]*\b(?:died|dead|killed|succumbed)\b)[^—–.;-]{1,40}?\s*(?:--|—|–))(?=\s+(?-i:[a-z]))",
     re.IGNORECASE,
 )
 
@@ -761,9 +784,9 @@ def combine_claims(
         # "one person was killed and three others were injured ... four were taken to Jackson Memorial":
         # the hospital's figure counts the dead too, the explicit "three others" is the injured
         k = (killed.best or 0) - (killed.includes_perpetrators or 0)
-        told = [c for c in claims if c.category == "injured" and not c.singular and not c.taken
-                and _value(c) == _value(injured_c) - k and c.qualifier == "exact"]
-        injured_c = told[0] if k > 0 and told else injured_c
+        explicit = [c for c in claims if c.category == "injured" and not c.singular and not c.taken
+                    and _value(c) == _value(injured_c) - k and c.qualifier == "exact"]
+        injured_c = explicit[0] if k > 0 and explicit else injured_c
     injured = _count(sources[i_field], injured_c, i_field)
     if injured is not None and shot_c is not None and not shot_c.singular and injured_c is not None:
         # "four people were shot ... one is critical, the other three suffered minor injuries": the
@@ -784,8 +807,9 @@ def combine_claims(
         if (shot_c.objects and killed_c is not None and killed_c.objects and shot_c.sentence == killed_c.sentence
                 and shot_c.person and killed_c.person and shot_c.person != killed_c.person):
             k = 0  # "shot his daughter and killed her mother": the daughter is not among the dead
-        if not shot_c.singular and re.search(r"\b(?:other|others|additional|more)\b",
-                                             sources[s_field][shot_c.start : shot_c.end], re.I):
+        told = sources[s_field][shot_c.start : shot_c.end]
+        if not shot_c.singular and (re.match(r"(?:\S+\s+){1,3}?(?:other|others|additional|more)\b", told, re.I)
+                                    or re.search(r"\balso\b", told, re.I)):
             k = 0  # "two others were shot": besides the dead
         if hit is not None and hit - k > 0:
             base = _count(sources[s_field], shot_c, s_field)

@@ -1,4 +1,5 @@
-"""Enumerations of the dead, summed: "killed his wife, two young children and his mother-in-law" is 4.
+"""Enumerations of people, summed: "killed his wife, two young children and his mother-in-law" is 4 dead,
+"a 59-year-old man, a 49-year-old woman and a 53-year-old man suffered gunshot wounds" 3 hit.
 
 Used by :mod:`eventdesk.extractor.casualties`, which turns each total into a casualty claim.
 """
@@ -9,7 +10,9 @@ import re
 
 from eventdesk.extractor.numbers import words_to_int
 
-_ENUM_COUNT = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a|an|his|her|their)"
+# (not an age: "ten year old boy and two adults", nor a list number before one: "9 7-year-old girl")
+_ENUM_COUNT = (r"(?:\d{1,3}(?!\s+\d{1,2}-(?:year|month)-old)|one|two|three|four|five|six|seven|eight|nine|ten|a|an|his|"
+               r"her|their)(?![\s-]+(?:years?|months?)[\s-]+old)")
 _ENUM_PEOPLE = r"(?:mother-in-law|grandchildren|father-in-law|grandfather|grandmother|grandchild|neighbours|daughters|neighbors|neighbour|teenagers|relatives|toddlers|children|neighbor|officers|teenager|students|brothers|daughter|deputies|relative|infants|parents|sisters|officer|toddler|husband|friends|victims|brother|persons|student|adults|babies|sister|people|infant|deputy|mother|victim|friend|parent|father|girls|child|women|woman|adult|teens|baby|sons|kids|boys|teen|girl|wife|kid|man|son|boy|men)"  # longest first
 _ENUM_ITEM = rf"{_ENUM_COUNT}\s+(?:(?!of\b)[\w'’-]+\s+){{0,2}}?{_ENUM_PEOPLE}\b(?:,\s*\d{{1,2}},)?"
 # "his wife, two young children and his mother-in-law", "an infant and two women", "3 adults, 1 child"
@@ -55,4 +58,45 @@ def enumerated_dead(sent: str) -> list[tuple[int, int, int]]:
             if total >= 2:
                 end = m.end("tail") if m.group("tail") else m.end("items")
                 out.append((m.start(), end, total))
+    return out
+
+
+# an item after the first may drop its article before an age: "a 59-year-old man, 49-year-old woman and ..."
+_HURT_ITEM = rf"(?:{_ENUM_COUNT}\s+|(?=\d{{1,2}}-year-old\s))(?:(?!of\b)[\w'’-]+\s+){{0,2}}?{_ENUM_PEOPLE}\b(?:,\s*\d{{1,2}},)?"
+_HURT = re.compile(
+    rf"(?P<items>\b{_ENUM_COUNT}\s+(?:(?!of\b|an?\b|the\b)[\w'’-]+\s+){{0,2}}?{_ENUM_PEOPLE}\b(?:,\s*\d{{1,2}},)?"
+    rf"(?:(?:\s*,\s*|,?\s+and\s+){_HURT_ITEM})+)"
+    r"\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:all\s+|both\s+|also\s+)?"
+    r"(?P<word>wounded|injured|hurt|shot(?!\s+(?:to\s+death|dead|and\s+killed))|"
+    r"suffered\s+(?:[\w-]+\s+){0,3}?(?:wounds?|injuries))\b",
+    re.IGNORECASE,
+)
+
+
+def enumerated_hurt(sent: str) -> list[tuple[int, int, int, str]]:
+    """People hit, enumerated and summed: ``(start, end, total, category)`` within ``sent``, the
+    category ``shot`` when only the shooting is told ("were shot", "suffered gunshot wounds": the dead
+    may be among them), else ``injured``."""
+    out = []
+    for m in _HURT.finditer(sent):
+        if re.search(r"\bwas\s", m.group(0)[len(m.group("items")) :], re.IGNORECASE) or re.fullmatch(
+                r"[^,]+,\s*and\s.+", m.group("items")):
+            continue  # "He killed his wife, and a neighbour was wounded": a new clause, not a list
+        total = 0
+        for item in re.finditer(rf"(?:\b(?P<n>{_ENUM_COUNT})\s+|(?=\d{{1,2}}-year-old\s))(?:(?!of\b)[\w'’-]+\s+){{0,2}}?"
+                                rf"{_ENUM_PEOPLE}\b", m.group("items"), re.IGNORECASE):
+            word = (item.group("n") or "a").lower()
+            inner = re.match(r"\s*(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w-])(?!\s+(?:years?|months?)\b)",
+                             item.group(0)[len(item.group("n") or ""):], re.IGNORECASE)
+            if word in ("a", "an", "his", "her", "their"):
+                word = inner.group(1).lower() if inner else "1"
+            value = int(word) if word.isdigit() else words_to_int(word)
+            if value is None:
+                break
+            total += value
+        else:
+            if total >= 2:
+                told = m.group("word").lower()
+                category = "shot" if told == "shot" or "gunshot" in told else "injured"
+                out.append((m.start(), m.end(), total, category))
     return out
