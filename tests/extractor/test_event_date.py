@@ -165,3 +165,24 @@ def test_a_follow_up_story_keeps_the_death_date() -> None:
         "on March 18. Police say he was arrested at the county jail."
     )
     assert _main_date(text, "2024-05-07")[0] == "2024-03-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # a full date's closing comma before the event noun
+        ("The trial began Wednesday. He is charged with murder for the May 3, 2023, shooting spree at a park.",
+         "2024-07-10", "2023-05-03"),
+        # "hit the streets" is no shot
+        ("Officers hit the streets early Friday morning and arrested four men. They are charged in a drive-by "
+         "shooting June 2nd, 2023, that wounded five people.", "2024-03-15", "2023-06-02"),
+        # the weapon recovered is no shooting
+        ("\"We recovered the last gun yesterday,\" the chief said. The boy had been shot at a house around "
+         "4 p.m. on Dec. 12.", "2024-12-19", "2024-12-12"),
+        # the day of a charge of murder is not the murder's
+        ("Dana Pruitt, 30, was charged with murder Wednesday. The shooting happened at about 1 a.m. on Sunday "
+         "outside a bar.", "2024-08-09", "2024-08-04"),
+    ],
+)
+def test_session8_dates_of_charges_and_idioms(text: str, published: str, day: str) -> None:
+    assert _main_date(text, published)[0] == day

@@ -101,6 +101,10 @@ def _word_class(tok: Token, classes: dict[str, str]) -> str | None:
     if (cls == "scene" and tok.lemma_.lower() in ("start", "begin")
             and any(c.dep_ == "nsubj" and c.lemma_.lower() in _ROUTINES for c in tok.children)):
         return None  # "classes started on Tuesday": school went on, not the fight that started it
+    if cls == "event" and tok.lemma_.lower() == "gun" and tok.pos_ == "NOUN":
+        return None  # "recovered the final gun yesterday": the weapon, not "gunned down"
+    if cls == "event" and tok.lemma_.lower() == "hit" and any(c.lemma_.lower() == "street" for c in tok.children):
+        return None  # "arrest teams hit the streets early Friday": went out, not a shot
     if cls == "weak" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FINDINGS for c in tok.children):
         return "after"  # "a judge on Wednesday found probable cause": a court's finding, not a body found
     return cls
@@ -118,11 +122,16 @@ def head_class(doc: Doc, start: int, end: int) -> str | None:
         i -= 1
     if i >= 0 and doc[i].sent == span.root.sent:
         cls = _word_class(doc[i], classes)
+        prev = doc[i]
+        if (cls == "event" and prev.pos_ == "NOUN" and prev.head.lower_ in ("with", "for", "of", "in")
+                and classes.get(prev.head.head.lemma_.lower()) == "after" and prev not in span.root.ancestors):
+            return "after"  # "was charged with murder Wednesday": the charge's day, not the murder's
         if cls is not None:
             return cls
     j = span.end
-    while j < len(doc) and doc[j].lower_ in ("'s", "’s", "'", "’"):
-        j += 1
+    while j < len(doc) and (doc[j].lower_ in ("'s", "’s", "'", "’") or (doc[j].text == "," and j == span.end
+                                                                        and re.fullmatch(r"\d{4}", doc[j - 1].text))):
+        j += 1  # ("the June 11, 2015, shooting spree": a full date's closing comma)
     if j < len(doc) and doc[j].pos_ in ("NOUN", "VERB") and classes.get(doc[j].lemma_.lower()) in ("event", "scene"):
         return classes[doc[j].lemma_.lower()]
     inside = {t.i for t in span}
