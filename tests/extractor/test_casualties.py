@@ -5,7 +5,6 @@ import re
 import pytest
 
 from eventdesk.extractor.casualties import combine_claims, find_casualties
-from eventdesk.extractor.headlines import find_headline_casualties
 
 
 def counts(text: str) -> tuple[tuple[int | None, int | None, int | None] | None, ...]:
@@ -195,11 +194,6 @@ def test_casualties_an_incident_months_earlier_is_not_counted() -> None:
     assert dead is None and hurt is not None and hurt.best == 7
 
 
-def test_casualties_headline_someone_shot_who_then_died() -> None:
-    claims = find_headline_casualties("Teen shot in Miami dies, two others wounded")
-    assert {(c.category, c.best) for c in claims} == {("killed", 1), ("injured", 2)}
-
-
 @pytest.mark.parametrize(
     ("text", "injured"),
     [
@@ -213,23 +207,6 @@ def test_casualties_negations_ages_and_roundups_are_not_figures(text: str, injur
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
     _, hurt = combine_claims(text, find_casualties(text, sentences))
     assert hurt is not None and hurt.best == injured
-
-
-def test_casualties_the_headline_total_beats_a_smaller_body_figure() -> None:
-    title = "Gunman leaves 4 dead, 3 victims identified"
-    text = "The shooter killed three victims in the first hours before taking his own life, deputies said."
-    killed, _ = combine_claims(
-        text, find_casualties(text, [(0, len(text))]), title=title, title_claims=find_headline_casualties(title)
-    )
-    assert killed is not None and killed.best == 4 and killed.evidence[0].field == "title"
-    assert title[killed.evidence[0].start : killed.evidence[0].end] == killed.evidence[0].text
-
-
-def test_casualties_an_age_in_a_headline_is_not_a_toll() -> None:
-    # the boy is one dead, not three
-    assert [(c.category, c.best) for c in find_headline_casualties("3 year-old boy dead after accidental shooting")] == [
-        ("killed", 1)
-    ]
 
 
 @pytest.mark.parametrize(
@@ -371,30 +348,6 @@ def test_casualties_a_relative_clause_between_the_person_and_the_death(
     assert (k.best if k else None, i.best if i else None) == (killed, injured)
 
 
-@pytest.mark.parametrize(
-    ("title", "killed", "injured"),
-    [
-        ("Ann Lee, 21, Killed In Riverton Shooting; 3 Others Wounded", 1, 3),  # the named one beside the figure
-        ("2-year-old child dead after accidental shooting", 1, None),
-        ("Suspect in triple-murder appears in court", 3, None),
-        ("Victims of Lakeview quadruple homicide identified", 4, None),
-        ("Police investigate double shooting on Elm St.", None, 2),
-        ("Police say there was no double homicide", None, None),
-        ("Jo McNeill, 24, Fatally Shot in Riverton", 1, None),  # a name with a capital inside
-        ("Four-year-old wounded in drive-by shooting", None, 1),
-        ("Riverton boy, 7, hospitalized after accidental shooting", None, 1),
-        ("Juvenile shot in arm in Riverton", None, 1),
-        ("Student accidentally shot during altercation", None, 1),
-        ("Third victim in Riverton shooting dies", 3, None),  # the ordinal is the toll
-        ("2 year old dies after accidentally shooting himself", 1, None),
-        ("Grandparents charged in 5-year-old's shooting death", 1, None),
-    ],
-)
-def test_casualties_headline_names_and_multiples(title: str, killed: int | None, injured: int | None) -> None:
-    k, i = combine_claims("", [], title=title, title_claims=find_headline_casualties(title))
-    assert (k.best if k else None, i.best if i else None) == (killed, injured)
-
-
 def test_casualties_a_multiple_in_the_body_points_at_its_words() -> None:
     text = "Detectives are investigating a double homicide on the East Side."
     k, _ = combine_claims(text, find_casualties(text, [(0, len(text))]))
@@ -490,20 +443,6 @@ def test_casualties_a_headline_figure_run_into_the_body_is_not_a_toll() -> None:
     sentences = [(0, len(text))]  # the splitter kept headline and lead together
     k, _ = combine_claims(text, find_casualties(text, sentences))
     assert k is not None and k.best == 1
-
-
-@pytest.mark.parametrize(
-    ("title", "killed"),
-    [
-        ("Officials: Girl, 12, who shot herself by accident dies", 1),
-        ("Two charged after baby girl accidentally shot, killed", 1),
-        ("Accidental discharge kills deputy's son", 1),
-        ("Man Killed Few Blocks From Home", 1),
-    ],
-)
-def test_casualties_session6_headlines(title: str, killed: int) -> None:
-    k, _ = combine_claims("", [], title=title, title_claims=find_headline_casualties(title))
-    assert k is not None and k.best == killed
 
 
 @pytest.mark.parametrize(
@@ -603,24 +542,6 @@ def test_casualties_session7_someone_else_hit(text: str, killed: int | None, inj
 )
 def test_casualties_session7_hospital_figures_and_clauses(text: str, killed: int | None, injured: int | None) -> None:
     assert _body(text) == (killed, injured)
-
-
-@pytest.mark.parametrize(
-    ("title", "killed", "injured"),
-    [
-        # two people in one headline: the one only "shot" lived
-        ("Man shot, woman killed in Elm Street shooting", 1, 1),
-        ("Woman killed, man wounded in shooting", 1, 1),
-        # not when the headline says the incidents are separate
-        ("Investigations Underway: 5-Year-Old Shot, Teen Killed In Separate Incidents", None, 1),
-    ],
-)
-def test_casualties_session7_two_people_in_a_headline(title: str, killed: int | None, injured: int | None) -> None:
-    k, i = combine_claims("", [], title=title, title_claims=find_headline_casualties(title))
-    for c in (k, i):
-        for e in c.evidence if c else ():
-            assert title[e.start : e.end] == e.text
-    assert (k.best if k else None, i.best if i else None) == (killed, injured)
 
 
 @pytest.mark.parametrize(
