@@ -262,3 +262,12 @@ def test_places_a_town_then_georgia_is_the_state_when_the_country_has_no_such_to
     assert country("Dale Ruppert of Carlton, Georgia, was shot and killed Thursday at a boat ramp, deputies said.") == (
         "Georgia", "United States")
     assert country("A bomb killed four people on Monday in Kutaisi, Georgia, officials said.") == ("Kutaisi", "Georgia")
+
+
+def test_places_a_headline_opening_on_its_town_is_a_last_resort() -> None:
+    body = "The man was shot in the leg while hunting on Saturday afternoon and was taken to a hospital."
+    assert _place(body, title="Orangeburg man shot while hunting")[0] == "Orangeburg"
+    # a common word opening a headline is no town
+    assert _place(body, title="Young man shot while hunting")[0] is None
+    # the town the headline places the shooting in beats the victim's home town
+    assert _place(body, title="Beaver teenager killed in Aliquippa shooting")[0] == "Aliquippa"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from eventdesk.extractor.context import EventContext
 from eventdesk.geo.gazetteer import Gazetteer, Place
 from eventdesk.geo.geocode import to_location
+from eventdesk.geo.normalize import normalize_key
 from eventdesk.nlp.truecase import is_title_case
 from eventdesk.records import Evidence, Location
 from eventdesk.resources import read_tsv
@@ -305,7 +306,9 @@ def find_location(
         # "Man shot on Elm St. - WBTV Charlotte": places after the last separator are the outlet's
         outlet_from = _outlet_start(title)
         capitals = is_title_case(title)  # "3-Year-Old Yarmouth Girl ...": capitals there mark no longer name
-        for start, end in sorted({(s, e) for s, e, _ in gaz.scan(title)} | _headline_towns(title, gaz)):
+        named = {(s, e) for s, e, _ in gaz.scan(title)} | _headline_towns(title, gaz)
+        openers = _opening_towns(title, gaz) - named
+        for start, end in sorted(named | openers):
             if _name_key(title[start:end]) in not_places:
                 continue  # "2 teenage boys shot in Roseland" when the text says "the Roseland neighborhood"
             admin1, cc = _hint_after(title, start, end, gaz)
@@ -318,11 +321,13 @@ def find_location(
                     or _STREET_BEFORE.search(before) or _NOT_THE_PLACE_AFTER.match(title[end : end + 40])):
                 continue
             place = _resolve(gaz, title[start:end], cc or country, admin1, region, explicit=bool(cc), guessed=guessed)
+            if place is not None and (start, end) in openers and country is not None and place.country_code != country:
+                continue  # a last resort only inside the report's own country, where it has one
             if place is not None:
                 # the headline's places beat the body's, more so with their state ("Lake Butler, Fla."); the
                 # outlet's home town is only a fallback
                 score = (_SPECIFICITY.get(place.kind, 1.0) + 2.0 + (admin1 is not None and place.admin1 == admin1)
-                         if start < outlet_from else _DATELINE_SCORE)
+                         if start < outlet_from and (start, end) not in openers else _DATELINE_SCORE)
                 if _other_state(place, region, admin1):
                     score -= _OTHER_STATE_PENALTY
                 mentions.append(PlaceMention(start, end, place, score, "title"))
@@ -415,6 +420,26 @@ def _is_neighbourhood(m: PlaceMention, text: str, neighbourhoods: set[str]) -> b
 def _name_key(name: str) -> str:
     """"the East Side" and "East Side" alike."""
     return re.sub(r"^the\s+", "", " ".join(name.lower().split()))
+
+
+# a headline that opens on its town: "Alturas shooting victims identified", "Orangeburg man shot while hunting"
+_TOWN_BEFORE_NOUN = re.compile(
+    r"(?:^|[:|]\s+)(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s+(?i:man|woman|teen|teenager|boy|girl|"
+    r"couple|father|mother|mom|dad|shooting|homicide|police|officer|deputy|family|student|resident|toddler)s?\b"
+)
+
+
+def _opening_towns(title: str, gaz: Gazetteer) -> set[tuple[int, int]]:
+    """A town opening the headline before a person or "shooting": "Orangeburg man shot while hunting"
+    (often the victim's home, so only a last resort); not a common word ("One man", "Young man")."""
+    out = set()
+    for m in _TOWN_BEFORE_NOUN.finditer(title):
+        name = m.group("name")
+        if normalize_key(name.split()[0]) in gaz.index.stoplist:
+            continue
+        if any(p.kind == "city" and p.population >= _TITLE_TOWN for p in gaz.lookup(name)[:3]):
+            out.add((m.start("name"), m.end("name")))
+    return out
 
 
 def _headline_towns(title: str, gaz: Gazetteer) -> set[tuple[int, int]]:
