@@ -84,3 +84,31 @@ def test_casualties_session7_two_people_in_a_headline(title: str, killed: int | 
         for e in c.evidence if c else ():
             assert title[e.start : e.end] == e.text
     assert (k.best if k else None, i.best if i else None) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("4-year-old boy fatally shoots himself with gun found at home", 1, None),
+        ("Girl, 6, shoots self in hand with grandfather's pistol", None, 1),
+    ],
+)
+def test_headlines_session8_shooting_oneself(title: str, killed: int | None, injured: int | None) -> None:
+    k, i = combine_claims("", [], title=title, title_claims=find_headline_casualties(title))
+    for c in (k, i):
+        for e in c.evidence if c else ():
+            assert e.field == "title" and title[e.start : e.end] == e.text
+    assert (k.best if k else None, i.best if i else None) == (killed, injured)
+
+
+def test_headlines_a_page_with_no_story_keeps_the_headlines_event() -> None:
+    from eventdesk import extract
+
+    text = "Subscribe today for full access to our website and the daily print edition delivered to your door."
+    title = "5 dead in murder-suicide at family cabin outside Deer Lodge"
+    (main,) = extract(text, title=title, published="2024-02-03")
+    assert main.role == "main" and main.killed is not None and main.killed.best == 5
+    ev = main.killed.evidence[0]
+    assert ev.field == "title" and title[ev.start : ev.end] == ev.text
+    # a page with no story and no toll in its headline makes no event
+    assert list(extract(text, title="Community gathers for county fair", published="2024-02-03")) == []

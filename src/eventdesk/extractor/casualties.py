@@ -127,14 +127,14 @@ _AND_ONE_MORE = re.compile(
     re.IGNORECASE,
 )
 _ACTIVE_SINGLE = re.compile(
-    r"\b(?P<verb>fatally\s+shot|fatally\s+shooting|shot\s+and\s+killed|killed|killing|shot|shoots|shooting|"
+    r"\b(?P<verb>fatally\s+shot|fatally\s+shooting|fatally\s+shoots|shot\s+and\s+killed|killed|killing|shot|shoots|shooting|"
     r"wounded|wounding|stabbed|stabbing|kills)\s+(?:(?:his|her|their|a|an|the|(?-i:[a-z]+\s)?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:daughter|son|wife|husband|girlfriend|boyfriend|mother|father|brother|sister|friend|cousin|neighbor|"
     r"neighbour|man|woman|boy|girl|child|teen|teenager|toddler|baby|officer|deputy|clerk|roommate|uncle|aunt|"
     r"nephew|niece|grandmother|grandfather|grandson|granddaughter|stepfather|stepson|stepdaughter|fiancee?|"
     r"insurgent|militant|fighter|individual|commander|leader|attacker|gunman|assailant|suspect|soldier|other)(?!s)|"
     r"\d{1,2}-year-old\s+(?-i:[A-Z][a-z]+\s[A-Z][a-z]+)|"
-    r"himself|herself|him|her(?!\s+(?:own\s+)?[\w-]+s\b))\b",
+    r"himself|herself|self(?![\w-])|him|her(?!\s+(?:own\s+)?[\w-]+s\b))\b",
     re.IGNORECASE,
 )
 # "opened fire, killing Carlton Lewis", "shooting and killing Chaz Fain, 18": a named person killed
@@ -441,7 +441,7 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
             obj = m.group(0)[m.end("verb") - m.start() :].strip().lower()
             claims.append(CasualtyClaim(category, 1, 1, 1, "exact", s_start + m.start(), s_start + m.end(),
                                         singular=True, perpetrators=perps, sentence=s_start,
-                                        person="" if obj in ("him", "her", "himself", "herself") else obj,
+                                        person="" if obj in ("him", "her", "himself", "herself", "self") else obj,
                                         objects=True))
             if not perps and not _SELF.search(m.group(0)):
                 claims += _and_another(category, sent, s_start, m)
@@ -537,7 +537,7 @@ def _also(m: re.Match[str]) -> bool:
     return re.search(r"\balso\b", m.group(0)[m.end("subj") - m.start() :], re.IGNORECASE) is not None
 
 
-_SELF = re.compile(r"(?:him|her)self$", re.IGNORECASE)
+_SELF = re.compile(r"(?:\b|him|her)self$", re.IGNORECASE)
 _SUICIDE = re.compile(
     r"\b(?:turn(?:ed|ing|s)\s+the\s+(?:gun|weapon|rifle|handgun|pistol|shotgun)\s+on\s+(?:him|her)self"
     r"|t(?:ook|aking|akes)\s+(?:his|her)\s+own\s+life)\b",
@@ -565,7 +565,7 @@ _NTH_DIED = re.compile(
 )
 # before "killed himself": someone else was shot first ("shot his wife and then killed himself")
 _OTHER_VICTIM = re.compile(
-    r"\b(?:shot|killed|killing|shooting|stabbed|wounded|murdered)\s+(?!(?:him|her|them)sel(?:f|ves)\b)(?:him|her|them|"
+    r"\b(?:shot|shoots|killed|kills|killing|shooting|stabbed|wounded|murdered)\s+(?!(?:him|her|them)?sel(?:f|ves)\b)(?:him|her|them|"
     r"his|their|a|an|the|two|three|four|\d|(?-i:[A-Z]))|\b(?:murder|homicide)",
     re.IGNORECASE,
 )
@@ -758,13 +758,18 @@ def combine_claims(
     killed = _count(sources[k_field], killed_c, k_field)
     # a perpetrator reported dead apart from the victims' figure is added, as GTD and GVA count them
     perp_dead = [c for c in claims if c.category == "killed" and c.singular and c.perpetrators]
+    # (in the headline's own claims when its figure is the toll: "Father kills two children, then fatally shoots self")
+    source = sources[k_field]
+    perp_near = perp_dead if k_field == "text" else [
+        c for c in title_claims if c.category == "killed" and c.singular and c.perpetrators]
     # a figure ("5 dead") often already counts a shooter who killed himself; a gunman killed by police, not
     # ("killed his two sons before killing himself": a verb's objects never include the shooter)
-    named_perp = [c for c in perp_dead if not (_SELF.search(text[c.start : c.end]) or _SUICIDE.search(text[c.start : c.end]))
+    named_perp = [c for c in perp_near
+                  if not (_SELF.search(source[c.start : c.end]) or _SUICIDE.search(source[c.start : c.end]))
                   or (killed_c and killed_c.objects)]
     if killed is not None and killed_c is not None and not killed_c.singular and not killed_c.perpetrators and named_perp:
         p = named_perp[0]
-        extra = Evidence(p.start, p.end, text[p.start : p.end])
+        extra = Evidence(p.start, p.end, source[p.start : p.end], k_field)
         killed = replace(
             killed,
             low=None if killed.low is None else killed.low + 1,

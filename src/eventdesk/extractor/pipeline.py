@@ -120,8 +120,8 @@ def extract_doc(prep: Prepared, doc: Doc) -> tuple[Event, ...]:
         seg_triggers = [t for t in triggers if any(s <= t.start < e for s, e in spans)]
         claims = [c for c in claims_all if any(s <= c.start < e for s, e in spans)]
         weight = sum(t.weight for t in seg_triggers) + (sum(2.0 for _ in title_triggers) if seg.role == "main" else 0)
-        if weight < MIN_TRIGGER_WEIGHT and not claims:
-            continue
+        if weight < MIN_TRIGGER_WEIGHT and not claims and not (seg.role == "main" and title_claims):
+            continue  # (a headline's toll makes the main event of a report whose page holds no story: a paywall)
         title_boost = [t.__class__(-1, -1, t.code, t.weight * 2) for t in title_triggers] if seg.role == "main" else []
         code, support = choose_type([*seg_triggers, *title_boost], lead_end=lead_end if seg.role == "main" else 0)
         type_ev = tuple(Evidence(t.start, t.end, text[t.start : t.end]) for t in support if t.start >= 0)[:3]
