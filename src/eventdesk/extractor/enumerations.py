@@ -40,25 +40,38 @@ def enumerated_dead(sent: str) -> list[tuple[int, int, int]]:
         if (not m.group("tail") and re.search(r",\s*and\s+\S+\s+\S+$", m.group("items"))
                 and re.match(r"\s+(?:was|were|is|are|suffered)\b", sent[m.end() :], re.IGNORECASE)):
             continue  # "killed his wife, and her sister was wounded": the last item opens a new clause
-        total = 0
-        for item in re.finditer(rf"\b(?P<n>{_ENUM_COUNT})\s+(?:(?!of\b)[\w'’-]+\s+){{0,2}}?{_ENUM_PEOPLE}\b", m.group("items"),
-                                re.IGNORECASE):
-            if re.search(r"\bunborn\b", item.group(0), re.IGNORECASE):
-                continue  # GVA and GTD count the born
-            word = item.group("n").lower()
-            inner = re.match(r"\s*(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w-])(?!\s+(?:years?|months?)\b)",
-                             item.group(0)[len(item.group("n")):], re.IGNORECASE)
-            if word in ("a", "an", "his", "her", "their"):
-                word = inner.group(1).lower() if inner else "1"  # "their four children"
-            value = int(word) if word.isdigit() else words_to_int(word)
-            if value is None:
-                break
-            total += value
-        else:
-            if total >= 2:
-                end = m.end("tail") if m.group("tail") else m.end("items")
-                out.append((m.start(), end, total))
+        total = _total(m.group("items"), _DEAD_ITEM)
+        if total is not None and total >= 2:
+            end = m.end("tail") if m.group("tail") else m.end("items")
+            out.append((m.start(), end, total))
     return out
+
+
+_DEAD_ITEM = re.compile(rf"\b(?P<n>{_ENUM_COUNT})\s+(?:(?!of\b)[\w'’-]+\s+){{0,2}}?{_ENUM_PEOPLE}\b", re.IGNORECASE)
+# an item of people hit may be an age alone: "49-year-old woman"
+_HURT_COUNTED = re.compile(rf"(?:\b(?P<n>{_ENUM_COUNT})\s+|(?=\d{{1,2}}-year-old\s))(?:(?!of\b)[\w'’-]+\s+){{0,2}}?"
+                           rf"{_ENUM_PEOPLE}\b", re.IGNORECASE)
+_INNER = re.compile(r"\s*(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w-])(?!\s+(?:years?|months?)\b)",
+                    re.IGNORECASE)
+
+
+def _total(items: str, item: re.Pattern[str]) -> int | None:
+    """The people of an enumeration's items, summed ("his wife, two young children" is 3); ``None`` when
+    an item's count is no number. The unborn are not counted (GVA and GTD count the born)."""
+    total = 0
+    for it in item.finditer(items):
+        if re.search(r"\bunborn\b", it.group(0), re.IGNORECASE):
+            continue
+        count = it.group("n") or ""
+        word = (count or "a").lower()
+        inner = _INNER.match(it.group(0)[len(count) :])
+        if word in ("a", "an", "his", "her", "their"):
+            word = inner.group(1).lower() if inner else "1"  # "their four children"
+        value = int(word) if word.isdigit() else words_to_int(word)
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 # an item after the first may drop its article before an age: "a 59-year-old man, 49-year-old woman and ..."
@@ -82,21 +95,9 @@ def enumerated_hurt(sent: str) -> list[tuple[int, int, int, str]]:
         if re.search(r"\bwas\s", m.group(0)[len(m.group("items")) :], re.IGNORECASE) or re.fullmatch(
                 r"[^,]+,\s*and\s.+", m.group("items")):
             continue  # "He killed his wife, and a neighbour was wounded": a new clause, not a list
-        total = 0
-        for item in re.finditer(rf"(?:\b(?P<n>{_ENUM_COUNT})\s+|(?=\d{{1,2}}-year-old\s))(?:(?!of\b)[\w'’-]+\s+){{0,2}}?"
-                                rf"{_ENUM_PEOPLE}\b", m.group("items"), re.IGNORECASE):
-            word = (item.group("n") or "a").lower()
-            inner = re.match(r"\s*(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\w-])(?!\s+(?:years?|months?)\b)",
-                             item.group(0)[len(item.group("n") or ""):], re.IGNORECASE)
-            if word in ("a", "an", "his", "her", "their"):
-                word = inner.group(1).lower() if inner else "1"
-            value = int(word) if word.isdigit() else words_to_int(word)
-            if value is None:
-                break
-            total += value
-        else:
-            if total >= 2:
-                told = m.group("word").lower()
-                category = "shot" if told == "shot" or "gunshot" in told else "injured"
-                out.append((m.start(), m.end(), total, category))
+        total = _total(m.group("items"), _HURT_COUNTED)
+        if total is not None and total >= 2:
+            told = m.group("word").lower()
+            category = "shot" if told == "shot" or "gunshot" in told else "injured"
+            out.append((m.start(), m.end(), total, category))
     return out
