@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from eventdesk.extractor.enumerations import enumerated_dead, enumerated_hurt
-from eventdesk.extractor.numbers import ADDRESS_AFTER, NumberMention, find_numbers
+from eventdesk.extractor.numbers import ADDRESS_AFTER, NumberMention, find_numbers, words_to_int
 from eventdesk.nlp.truecase import is_title_case
 from eventdesk.records import Count, Evidence
 from eventdesk.resources import read_tsv
@@ -525,11 +525,11 @@ _MORE_OBJECTS = re.compile(
     rf"\s+and\s+(?P<n3>a|an|another|one|two|three|four|five|\d{{1,2}})\s+(?:other\s+)?{_OBJ}{_OBJS}\b",
     re.IGNORECASE,
 )
-_SMALL = {"a": 1, "an": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}  # fmt: skip
-
-
 def _number_value(word: str) -> int:
-    return int(word) if word.isdigit() else _SMALL[word.lower()]
+    """"a", "another", "two", "12": the figure of a small count (numbers.words_to_int reads the words)."""
+    if word.lower() in ("a", "an", "another"):
+        return 1
+    return int(word) if word.isdigit() else words_to_int(word) or 0
 
 
 def _also(m: re.Match[str]) -> bool:
