@@ -1,7 +1,7 @@
 """Plain records passed between stages.
 
 Everything here is a frozen dataclass holding plain data and character offsets, so records pickle
-across processes and serialise to the JSON contract in ``shared/spec/records.md`` without surprises.
+across processes and serialise to the JSON contract in ``docs/schema.md`` without surprises.
 spaCy objects never leave the NLP stages.
 """
 
@@ -44,6 +44,8 @@ class Report:
     url: str | None = None
     source: str | None = None
     language: str | None = None
+    # set by a reader when the bytes were not UTF-8 and this encoding was detected (prepare() warns)
+    guessed_encoding: str | None = None
 
     @staticmethod
     def content_id(text: str) -> str:

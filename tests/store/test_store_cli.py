@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from store_builders import kerman_story
 
 from eventdesk.records import result_to_dict
+from eventdesk.store.base import open_store
 from eventdesk.store.cli import incidents, ingest, reextract
 
 
@@ -71,6 +72,7 @@ def test_cli_user_story(tmp_path: Path, store_url: str) -> None:
 
 def test_cli_errors_become_click_errors(tmp_path: Path) -> None:
     db = str(tmp_path / "s.duckdb")
+    open_store(db).close()  # an empty store: read commands refuse a missing one (test_store_open.py)
     res = CliRunner().invoke(incidents, ["show", "inc-nope", "--db", db])
     assert res.exit_code == 1 and "no incident 'inc-nope'" in res.output and "[not_found]" in res.output
     res = CliRunner().invoke(incidents, ["merge", "inc-a", "--db", db, "--why", "x"])

@@ -40,7 +40,7 @@ def test_corrections_merge_split_audit_and_survive_reingest_and_rebuild(store: S
     assert set(inc.reports) == {"k1", "k2", "k3", "t1"}
     with pytest.raises(StoreError) as err:
         store.get_incident(tehran)
-    assert err.value.code == "not_found"
+    assert err.value.code == "merged"  # the merged id points to the incident it went into
 
     new_id = store.split(bombing, report_ids=["k2"], who="ben", why="k2 is about another blast")
     assert store.get_incident(new_id).reports == ("k2",)

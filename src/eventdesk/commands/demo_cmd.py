@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventdesk.batch import run_batch
+from eventdesk.commands.output_file import writable_file
 from eventdesk.io.readers import read_inputs
 from eventdesk.io.writers import write_jsonl
 from eventdesk.records import Count, ReportResult
@@ -26,7 +27,7 @@ def _fmt(c: Count | None) -> str:
 @click.command()
 @click.option("--db", default="eventdesk-demo.duckdb", show_default=True, help="DuckDB file to write.")
 @click.option("-o", "--output", default="eventdesk-demo.jsonl", show_default=True, type=click.Path(path_type=Path),
-              help="JSONL copy of the extracted records.")
+              callback=writable_file, help="JSONL copy of the extracted records.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
 def demo(db: str, output: Path, workers: int) -> None:
     """Extract the bundled sample reports into the embedded DuckDB database and print the events.

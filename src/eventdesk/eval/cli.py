@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from eventdesk.commands.output_file import writable_file
 from eventdesk.errors import EventdeskError
 from eventdesk.eval.datasets import DATASETS, run_dataset
 from eventdesk.eval.metrics import EvalResult, Score
@@ -145,6 +146,7 @@ for _name in DATASETS:
 @click.option(
     "--predictions-out",
     type=click.Path(path_type=Path, dir_okay=False),
+    callback=writable_file,
     help="Write GTT-format predictions ({docid: {pred_templates: [...]}}) to this file.",
 )
 @click.option(

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-EXTRACTOR_VERSION = "eventdesk.extractor.v1"
+EXTRACTOR_VERSION = "eventdesk.extractor.v2"
 MIN_TRIGGER_WEIGHT = 2.0
 
 
@@ -52,8 +52,14 @@ def prepare(report: Report) -> Prepared:
     """Validate a report (raising :class:`~eventdesk.errors.InputError`) and restore its case."""
     warnings = check_text(report.text)
     published = parse_published(report.published)
+    if report.guessed_encoding:
+        warnings.append(f"the input was not valid UTF-8: decoded as {report.guessed_encoding} (detected; "
+                        "some characters may be wrong)")
     if report.published and published is None:
         warnings.append(f"could not parse the publication date {report.published!r}; relative dates unresolved")
+    if published is not None and published > dt.date.today() + dt.timedelta(days=1):  # a day for time zones
+        warnings.append(f"the publication date {published.isoformat()} is in the future; "
+                        "relative dates are resolved against it")
     if published is None:
         found = dateline_date(report.text)
         if found is not None:

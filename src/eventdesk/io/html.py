@@ -8,8 +8,9 @@ from eventdesk.errors import InputError
 from eventdesk.records import Report
 
 
-def html_to_report(html: str, *, id: str, published: str | None = None) -> Report:
-    """Extract the article body, title and date from an HTML page."""
+def html_to_report(html: str, *, id: str, published: str | None = None, guessed_encoding: str | None = None) -> Report:
+    """Extract the article body, title and date from an HTML page (``guessed_encoding``: see
+    :class:`~eventdesk.records.Report`)."""
     import trafilatura
 
     try:
@@ -31,4 +32,5 @@ def html_to_report(html: str, *, id: str, published: str | None = None) -> Repor
         published=published or meta.get("date") or None,
         url=meta.get("source") or meta.get("url") or None,
         source=meta.get("sitename") or None,
+        guessed_encoding=guessed_encoding,
     )

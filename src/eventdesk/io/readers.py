@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from eventdesk.errors import BadEncoding, BadRecord, BinaryReport, EventdeskError, InputError
 from eventdesk.io.html import html_to_report
-from eventdesk.io.validate import decode_bytes
+from eventdesk.io.validate import decode_text
 from eventdesk.records import Report
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -81,7 +81,9 @@ def read_jsonl(stream: BinaryIO, *, name: str) -> Iterator[Item]:
             yield ReadFailure(str(rid) if rid not in (None, "") else fallback, exc)
 
 
-def read_file(path: Path, *, published: str | None = None) -> Iterator[Item]:
+def read_file(path: Path, *, published: str | None = None, id: str | None = None) -> Iterator[Item]:
+    """One file: a JSONL file's reports, or one report whose id is ``id`` (default: the file's stem)."""
+    name = id or path.stem
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         with path.open("rb") as fh:
@@ -90,25 +92,26 @@ def read_file(path: Path, *, published: str | None = None) -> Iterator[Item]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield ReadFailure(path.name, InputError(f"cannot read {path}: {exc.strerror}"))
+        yield ReadFailure(name, InputError(f"cannot read {path}: {exc.strerror}"))
         return
-    yield from read_blob(data, name=path.stem, is_html=suffix in HTML_SUFFIXES, published=published)
+    yield from read_blob(data, name=name, is_html=suffix in HTML_SUFFIXES, published=published)
 
 
 def read_blob(data: bytes, *, name: str, is_html: bool = False, published: str | None = None) -> Iterator[Item]:
     """One document as bytes (a file or stdin) -> one report or one failure."""
     try:
-        text = decode_bytes(data)
+        decoded = decode_text(data)
     except (BinaryReport, BadEncoding) as exc:
         yield ReadFailure(name, exc)
         return
+    text, guessed = decoded.text, decoded.guessed_encoding
     if is_html or _looks_like_html(text):
         try:
-            yield html_to_report(text, id=name, published=published)
+            yield html_to_report(text, id=name, published=published, guessed_encoding=guessed)
         except InputError as exc:
             yield ReadFailure(name, exc)
         return
-    yield Report(text=text, id=name, published=published)
+    yield Report(text=text, id=name, published=published, guessed_encoding=guessed)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -123,19 +126,41 @@ def iter_directory(path: Path) -> Iterator[Path]:
 
 
 def read_inputs(inputs: Iterable[str], *, published: str | None = None) -> Iterator[Item]:
-    """Stream reports from CLI inputs in order. ``-`` reads stdin (JSONL if it starts with ``{``)."""
+    """Stream reports from CLI inputs in order. ``-`` reads stdin (JSONL if it starts with ``{``).
+
+    A file's report id is its path relative to the directory given, without suffix (``a/story``;
+    a file given by itself: its stem). Ids that two files of one run would share keep their
+    suffix and the input as given (``in/a/story.txt``, ``in/b/story.html``), so they are unique
+    and the same on every run with the same inputs. Every input is checked before the first read.
+    """
+    groups: list[list[tuple[Path, str]] | None] = []  # per input: its files and their ids; None: stdin
     for spec in inputs:
         if spec == "-":
-            yield from _read_stdin(published=published)
+            groups.append(None)
             continue
         path = Path(spec)
         if path.is_dir():
-            for child in iter_directory(path):
-                yield from read_file(child, published=published)
+            groups.append([(child, child.relative_to(path).with_suffix("").as_posix()) for child in iter_directory(path)])
         elif path.is_file():
-            yield from read_file(path, published=published)
+            groups.append([(path, path.stem)])
         else:
             raise EventdeskError(f"input not found: {spec}", code="input_not_found")
+    unique = _unique_ids([f for group in groups if group for f in group])
+    for group in groups:
+        if group is None:
+            yield from _read_stdin(published=published)
+            continue
+        for child, rid in group:
+            yield from read_file(child, published=published, id=unique[child, rid])
+
+
+def _unique_ids(files: list[tuple[Path, str]]) -> dict[tuple[Path, str], str]:
+    """(file, id) -> the id, or the file's path as given where two different files share the id."""
+    owners: dict[str, set[Path]] = {}
+    for child, rid in files:
+        if child.suffix.lower() not in JSONL_SUFFIXES:  # a JSONL file's reports carry their own ids
+            owners.setdefault(rid, set()).add(child.resolve())
+    return {(child, rid): rid if len(owners.get(rid, ())) <= 1 else child.as_posix() for child, rid in files}
 
 
 def _read_stdin(*, published: str | None) -> Iterator[Item]:

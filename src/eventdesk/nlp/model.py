@@ -20,8 +20,15 @@ DISABLED: tuple[str, ...] = ()
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
-    """The pipeline the extractor uses, loaded once per process (see :func:`load_model`)."""
-    return load_model(name)
+    """The pipeline the extractor uses, loaded once per process (see :func:`load_model`).
+
+    Its ``max_length`` is the report limit of :mod:`eventdesk.io.validate`, so a report that passed
+    validation is never refused by spaCy (E088) and a longer one never reaches it."""
+    from eventdesk.io.validate import MAX_CHARS
+
+    nlp = load_model(name)
+    nlp.max_length = MAX_CHARS
+    return nlp
 
 
 def load_model(name: str = DEFAULT_MODEL, *, stock: bool = False) -> Language:

@@ -32,8 +32,8 @@ class IncidentQuery:
     country: str | None = None  # ISO 3166 alpha-2 code
     type: str | None = None  # type code, e.g. "bombing"
     min_killed: int | None = None  # fused best (else low) killed at least
-    text: str | None = None  # words in titles, places or perpetrators (case-insensitive)
-    limit: int | None = None
+    text: str | None = None  # every word somewhere in titles, places or perpetrators (any case, literal)
+    limit: int | None = None  # 1 or more
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,9 @@ class Store(Protocol):
     def iter_incidents(self, query: IncidentQuery) -> Iterator[Incident]: ...
 
     def get_incident(self, incident_id: str) -> Incident:
-        """Raises :class:`StoreError` (code ``not_found``) for an unknown id."""
+        """Raises :class:`StoreError` (code ``not_found``) for an unknown id, and
+        :class:`~eventdesk.store.corrections.IncidentMerged` (code ``merged``: ``into``, ``entry``)
+        for an id that a merge absorbed."""
         ...
 
     def merge(self, incident_ids: Sequence[str], *, who: str, why: str) -> str:
@@ -175,12 +177,17 @@ def backend_of(target: str) -> tuple[str, str]:
     return scheme, target
 
 
-def open_store(target: str | None = None) -> Store:
-    """Open (creating if needed) the store at ``target`` (default ``./eventdesk.duckdb``)."""
+def open_store(target: str | None = None, *, create: bool = True) -> Store:
+    """Open the store at ``target`` (default ``./eventdesk.duckdb``), creating it if ``create``.
+
+    With ``create=False`` (what read commands use) a store that does not exist yet raises
+    :class:`StoreError` with code ``no_store`` instead of leaving an empty one (and its folders)
+    behind. A DuckDB file that another process holds raises code ``locked``.
+    """
     scheme, location = backend_of(target or DEFAULT_DB)
     if scheme not in BACKENDS:
         raise StoreError(f"unknown store {target!r}: use a file path, duckdb:///path or postgresql://...")
     module_name, factory = BACKENDS[scheme]
     opener = getattr(importlib.import_module(module_name), factory)
-    store: Store = opener(location)
+    store: Store = opener(location, create=create)
     return store

@@ -13,7 +13,10 @@ from typing import IO, Any, TypeVar
 
 import click
 
+from eventdesk.commands.failure_list import FailureList
+from eventdesk.commands.output_file import writable_file
 from eventdesk.errors import EventdeskError
+from eventdesk.params import COUNTRY_CODE, ISO_DATE, LIMIT, SEARCH_WORDS, TYPE_CODE
 from eventdesk.store.base import DEFAULT_DB, IncidentQuery, Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -44,13 +47,16 @@ def batch_options(f: F) -> F:
 
 
 @contextmanager
-def _store(db: str) -> Iterator[Store]:
-    """Open the store; library errors become click errors here, at the edge."""
+def _store(db: str, *, create: bool = False) -> Iterator[Store]:
+    """Open the store (creating it only if ``create``: only ``ingest`` does); library errors become
+    click errors here, at the edge: a store that does not exist is a bad ``--db`` (exit 2)."""
     store = None
     try:
-        store = open_store(db)
+        store = open_store(db, create=create)
         yield store
     except EventdeskError as exc:
+        if exc.code == "no_store":
+            raise click.BadParameter(f"{exc.message} [{exc.code}]", param_hint="'--db'") from exc
         raise click.ClickException(f"{exc.message} [{exc.code}]") from exc
     finally:
         if store is not None:
@@ -69,9 +75,16 @@ def _who(who: str | None) -> str:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
-@click.option("--extracted", is_flag=True, help="INPUTs are `eventdesk extract` JSONL lines with their report.")
-@click.option("--published", help="Publication date (YYYY-MM-DD) for single .txt/.html/stdin reports.")
+@click.option("--extracted", is_flag=True, help="INPUTs are `eventdesk extract --with-report` JSONL lines.")
+@click.option("--published", type=ISO_DATE, help="Publication date for single .txt/.html/stdin reports.")
 @batch_options
+@click.option(
+    "--errors",
+    "errors_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=writable_file,
+    help="Write every failed report here as JSONL ({id, code, message, stage}); stderr names the first 20.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
 def ingest(
     inputs: tuple[str, ...],
@@ -80,19 +93,26 @@ def ingest(
     published: str | None,
     workers: int,
     batch_size: int,
+    errors_file: Path | None,
     quiet: bool,
 ) -> None:
     """Store reports and their extracted events, and link them into incidents.
 
     INPUT is a .jsonl file of reports ({"id", "text", "title", "published", "url", "source"}),
     a .txt or .html file, a directory of them, or - for stdin. With --extracted, INPUT is JSONL
-    output of `eventdesk extract` that carries each report. The same report twice (same text or
-    URL) is stored once; an interrupted run is resumed by running it again.
+    output of `eventdesk extract --with-report`, which carries each report; a line without its
+    report (plain `eventdesk extract` output) is refused, the rest is stored. The same report twice
+    (same text or URL) is stored once; an interrupted run is resumed by running it again.
+
+    Each failed report is named on stderr (id, error code, message): unreadable records are not
+    stored; reports whose extraction failed are stored with their error (`reextract` tries them
+    again). Exit status 0 when every report was stored and extracted, 3 when any failed.
 
     \b
     Examples:
       eventdesk ingest reports/                         # into ./eventdesk.duckdb
-      eventdesk ingest reports.jsonl --db news.duckdb --workers 2
+      eventdesk ingest reports.jsonl --db news.duckdb --workers 2 --errors failed.jsonl
+      eventdesk extract reports.jsonl --with-report -o results.jsonl
       eventdesk ingest results.jsonl --extracted --db postgresql://me@dbhost/eventdesk
     """
     from eventdesk.io.readers import read_inputs
@@ -100,11 +120,16 @@ def ingest(
     from eventdesk.store.ingest import ingest as run_ingest
     from eventdesk.store.ingest import read_extracted
 
-    with _store(db) as store, progress("ingesting", disable=quiet) as advance:
+    sink = errors_file.open("w", encoding="utf-8") if errors_file else nullcontext(None)
+    with sink as errors, _store(db, create=True) as store, progress("ingesting", disable=quiet) as advance:
+        failures = FailureList(errors)
         items = read_extracted(inputs) if extracted else read_inputs(inputs, published=published)
-        summary = run_ingest(store, items, workers=workers, batch_size=batch_size, on_batch=lambda _, n: advance(n))
+        summary = run_ingest(
+            store, items, workers=workers, batch_size=batch_size, on_batch=lambda _, n: advance(n), on_failure=failures
+        )
         store.record("ingest", who=_who(None), why=None, detail={"inputs": list(inputs), **summary.as_dict()})
         stats = store.stats()
+    failures.echo("failed", more_hint=f"(all in {errors_file})" if errors_file else "(--errors FILE lists them all)")
     if not quiet:
         s = summary.as_dict()
         click.echo(
@@ -114,6 +139,8 @@ def ingest(
             f"Store: {stats['reports']} reports, {stats['incidents']} incidents.",
             err=True,
         )
+    if failures.count:
+        sys.exit(3)
 
 
 @click.command("reextract")
@@ -128,6 +155,10 @@ def reextract(db: str, workers: int, batch_size: int, why: str, who: str | None,
     corrected event is mapped to the report's new event with the same role and position. Each batch
     is one transaction; an interrupted run resumes when run again.
 
+    A report that cannot be extracted again keeps its events: one stored without text (over the
+    size limit) and one whose extraction fails now. They are named on stderr (the first 20), and
+    the exit status is 3 when there is any; otherwise 0.
+
     \b
     Examples:
       eventdesk reextract                               # ./eventdesk.duckdb
@@ -141,27 +172,39 @@ def reextract(db: str, workers: int, batch_size: int, why: str, who: str | None,
             summary = store.reextract(
                 who=_who(who), why=why, workers=workers, batch_size=batch_size, on_batch=lambda _, n: advance(n)
             )
+    kept = FailureList()
+    for report in summary.kept:
+        kept(report)
+    kept.echo("not extracted again", more_hint="reports not extracted again", total=summary.skipped + summary.errors)
     if not quiet:
         s = summary
         click.echo(
             f"{s.reports} reports extracted again{' (resumed)' if s.resumed else ''}, {s.skipped} without text "
-            f"skipped, {s.errors} with extraction errors; events {s.events_before} -> {s.events_after}; "
+            f"skipped, {s.errors} with extraction errors ({s.kept_events} events kept as they were); "
+            f"events {s.events_before} -> {s.events_after}; "
             f"{s.renamed} corrected events given their new keys, {s.orphaned} with no counterpart; "
             f"{s.incidents} incidents, in {s.seconds} s.",
             err=True,
         )
+    if summary.skipped or summary.errors:
+        sys.exit(3)
 
 
 def _filters(f: F) -> F:
     for option in reversed(
         (
-            click.option("--since", help="Incidents on or after this date (YYYY-MM-DD)."),
-            click.option("--until", help="Incidents on or before this date (YYYY-MM-DD)."),
-            click.option("--country", help="ISO country code, e.g. IR."),
-            click.option("--type", "type_", help="Type code, e.g. bombing."),
-            click.option("--min-killed", type=int, help="At least this many killed (fused best, else low)."),
-            click.option("--text", help="Words in titles, places or perpetrators."),
-            click.option("--limit", type=int, help="At most this many incidents."),
+            click.option("--since", type=ISO_DATE, help="Incidents on or after this date (fused)."),
+            click.option("--until", type=ISO_DATE, help="Incidents on or before this date (fused)."),
+            click.option("--country", type=COUNTRY_CODE, help="ISO 3166 alpha-2 country code, e.g. IR."),
+            click.option("--type", "type_", type=TYPE_CODE, help="Type code (data/event_types.tsv), e.g. bombing."),
+            click.option(
+                "--min-killed", type=click.IntRange(min=0), help="At least this many killed (fused best, else low)."
+            ),
+            click.option(
+                "--text", type=SEARCH_WORDS, help="Words that must all occur (anywhere, any case) in titles, "
+                "places or perpetrators; % and _ are plain characters."
+            ),
+            click.option("--limit", type=LIMIT, help="At most this many incidents (1 or more)."),
         )
     ):
         f = option(f)
@@ -177,6 +220,8 @@ def _query(
     text: str | None,
     limit: int | None,
 ) -> IncidentQuery:
+    if since and until and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}: no incident can match")
     return IncidentQuery(since, until, country, type_, min_killed, text, limit)
 
 
@@ -206,8 +251,9 @@ def list_cmd(db: str, **filters: Any) -> None:
     """
     from eventdesk.store.views import incidents_table
 
+    query = _query(**filters)
     with _store(db) as store:
-        rows = store.list_incidents(_query(**filters))
+        rows = store.list_incidents(query)
     click.echo(incidents_table(rows))
 
 
@@ -217,21 +263,30 @@ def list_cmd(db: str, **filters: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the incident record as JSON.")
 def show_cmd(incident_id: str, db: str, as_json: bool) -> None:
     """Show one incident: fused fields, every toll figure by time and source, claims, contradictions.
+    An id that a merge absorbed says where it went (with the merge) and shows that incident.
 
     \b
     Example:
       eventdesk incidents show inc-3f2a9c1d0b7e
     """
+    from eventdesk.store.corrections import IncidentMerged
     from eventdesk.store.incident import incident_to_dict
     from eventdesk.store.views import incident_text
 
+    pointer = None
     with _store(db) as store:
-        incident = store.get_incident(incident_id)
-        audit = [e for e in store.audit_log(incident_id) if e.action in ("merge", "split")]
+        try:
+            incident = store.get_incident(incident_id)
+        except IncidentMerged as merged:  # an id a merge absorbed: say so, show where it went
+            pointer = merged.message
+            incident = store.get_incident(merged.into)
+        audit = [e for e in store.audit_log(incident.incident_id) if e.action in ("merge", "split")]
     if as_json:
+        if pointer:
+            click.echo(pointer, err=True)
         click.echo(json.dumps(incident_to_dict(incident), ensure_ascii=False, indent=2))
     else:
-        click.echo(incident_text(incident, audit))
+        click.echo((pointer + "\n\n" if pointer else "") + incident_text(incident, audit))
 
 
 @incidents.command("export")
@@ -244,7 +299,8 @@ def show_cmd(incident_id: str, db: str, as_json: bool) -> None:
     type=click.Choice(["jsonl", "csv"]),
     help="Output format.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), callback=writable_file,
+              help="File (default stdout); its folder must exist.")
 @_filters
 def export_cmd(db: str, fmt: str, output: Path | None, **filters: Any) -> None:
     """Write incident records (JSONL: the contract in docs/incidents.md; CSV: fused fields).
@@ -254,20 +310,30 @@ def export_cmd(db: str, fmt: str, output: Path | None, **filters: Any) -> None:
       eventdesk incidents export -o incidents.jsonl
       eventdesk incidents export --format csv --country NG -o nigeria.csv
     """
+    from eventdesk.io.atomic import atomic_output
     from eventdesk.store.export import WRITERS
 
+    query = _query(**filters)
     with _store(db) as store:
         sink: IO[str]
-        with output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout) as sink:
-            n = WRITERS[fmt](store.iter_incidents(_query(**filters)), sink)
+        # a file appears whole or not at all: written beside the target, renamed at the end
+        with atomic_output(output, newline="") if output else nullcontext(sys.stdout) as sink:
+            n = WRITERS[fmt](store.iter_incidents(query), sink)
     if output:
         click.echo(f"{n} incidents written to {output}", err=True)
+
+
+def _reason(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--why of a correction: a blank reason is no reason (the audit log keeps it)."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("give the reason for the correction; it is kept in the audit log")
+    return value
 
 
 @incidents.command("merge")
 @click.argument("incident_ids", nargs=-1, required=True)
 @db_option
-@click.option("--why", required=True, help="The reason, kept in the audit log.")
+@click.option("--why", required=True, callback=_reason, help="The reason, kept in the audit log.")
 @click.option("--who", help="Who decided (default: the login name).")
 def merge_cmd(incident_ids: tuple[str, ...], db: str, why: str, who: str | None) -> None:
     """Merge incidents into the first one given (recorded in the audit log; survives rebuilds).
@@ -286,7 +352,7 @@ def merge_cmd(incident_ids: tuple[str, ...], db: str, why: str, who: str | None)
 @db_option
 @click.option("--report", "reports", multiple=True, help="Move this report's events out (repeatable).")
 @click.option("--event", "events", multiple=True, help="Move this event out (repeatable).")
-@click.option("--why", required=True, help="The reason, kept in the audit log.")
+@click.option("--why", required=True, callback=_reason, help="The reason, kept in the audit log.")
 @click.option("--who", help="Who decided (default: the login name).")
 def split_cmd(
     incident_id: str, db: str, reports: tuple[str, ...], events: tuple[str, ...], why: str, who: str | None
@@ -336,3 +402,26 @@ def log_cmd(incident_id: str | None, db: str) -> None:
     for e in entries:
         detail = json.dumps(e.detail, ensure_ascii=False)
         click.echo(f"#{e.audit_id} {e.at} {e.who} {e.action} {' '.join(e.incident_ids)} why={e.why!r} {detail[:200]}")
+
+
+@incidents.command("check")
+@db_option
+def check_cmd(db: str) -> None:
+    """Check the store's integrity (after a crash, a full disk or a restore): every report stored
+    once, every event linked to exactly one incident, counts that agree, JSON that parses. Prints
+    each problem and exits 1 when there is any.
+
+    \b
+    Example:
+      eventdesk incidents check --db news.duckdb
+    """
+    from eventdesk.store.integrity import check_integrity
+
+    with _store(db) as store:
+        problems = check_integrity(store)
+        stats = store.stats()
+    for problem in problems:
+        click.echo(f"problem: {problem}", err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo(f"ok: {stats['reports']} reports, {stats['events']} events, {stats['incidents']} incidents")

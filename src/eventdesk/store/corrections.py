@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from eventdesk.errors import StoreError
 from eventdesk.store.base import AuditEntry
 from eventdesk.store.features import Mention
+from eventdesk.store.linking import PUBLISHED_DAY
 from eventdesk.store.reextract import aliases
 from eventdesk.store.resolve import incident_id_for
 
@@ -22,7 +23,15 @@ if TYPE_CHECKING:
     from eventdesk.store.sql import SqlStore
 
 
+def _reason(why: str | None) -> str:
+    """The stated reason of a correction: required, and not blank."""
+    if why is None or not why.strip():
+        raise StoreError("a merge or split needs a reason (--why): the audit log keeps it", code="bad_request")
+    return why.strip()
+
+
 def merge(store: SqlStore, incident_ids: Sequence[str], *, who: str, why: str) -> str:
+    why = _reason(why)
     ids = list(dict.fromkeys(incident_ids))
     if len(ids) < 2:
         raise StoreError("merge needs two or more different incidents", code="bad_request")
@@ -56,9 +65,14 @@ def split(
         "JOIN events e ON e.event_key = ie.event_key WHERE ie.incident_id = ? ORDER BY ie.event_key",
         [incident_id],
     )
+    why = _reason(why)
     if not rows:
         raise StoreError(f"no incident {incident_id!r} in {store.url}", code="not_found")
     reports, events = set(report_ids), set(event_ids)
+    absent = [f"report {r}" for r in dict.fromkeys(report_ids) if r not in {rid for _, _, rid in rows}]
+    absent += [f"event {e}" for e in dict.fromkeys(event_ids) if e not in {x for k, eid, _ in rows for x in (k, eid)}]
+    if absent:
+        raise StoreError(f"not in {incident_id}: {', '.join(absent)}; nothing was split", code="bad_request")
     moved = [k for k, eid, rid in rows if rid in reports or eid in events or k in events]
     kept = [k for k, _, _ in rows if k not in set(moved)]
     if not moved:
@@ -73,6 +87,24 @@ def split(
     detail = {"from": incident_id, "into": new_id, "moved": moved, "kept": kept}
     store.record("split", who=who, why=why, detail=detail, incident_ids=[incident_id, new_id])
     return new_id
+
+
+class IncidentMerged(StoreError):
+    """``get_incident`` of an id a merge absorbed: ``into`` is the incident it lives on in, ``entry``
+    the merge (who, when, why). The message says both; the CLI shows that incident."""
+
+    code = "merged"
+
+    def __init__(self, incident_id: str, into: str, entry: AuditEntry) -> None:
+        super().__init__(
+            f"{incident_id} was merged into {into} (#{entry.audit_id} {entry.at} by {entry.who}: {entry.why})"
+        )
+        self.incident_id, self.into, self.entry = incident_id, into, entry
+
+
+def absorbed_by(entries: Sequence[AuditEntry], incident_id: str) -> AuditEntry | None:
+    """The latest merge of ``entries`` that merged ``incident_id`` into another incident."""
+    return next((e for e in reversed(entries) if e.action == "merge" and incident_id in e.detail.get("merged", ())), None)
 
 
 def reapply(entries: Sequence[AuditEntry], assignment: dict[str, str]) -> dict[str, str]:
@@ -107,23 +139,24 @@ def reapply(entries: Sequence[AuditEntry], assignment: dict[str, str]) -> dict[s
 
 
 def rebuild(store: SqlStore, *, who: str, why: str) -> int:
-    """Resolve every event again (in publication order, with the same blocking and scoring as
-    ingest), give each new incident the old id most of its events had, then re-apply corrections."""
+    """Resolve every event again (in canonical order, with the same blocking and scoring as ingest:
+    the incidents a fresh ingest of the same reports gives), give each new incident the old id most
+    of its events had, then re-apply corrections."""
     old: dict[str, str] = dict(store.db.query("SELECT event_key, incident_id FROM incident_events"))
     store.db.execute("DELETE FROM incident_events")
     store.db.execute("DELETE FROM incidents")
     order = store.db.query(
-        "SELECT event_key FROM events ORDER BY COALESCE(published, '9999'), COALESCE(day_lo, 1000000000), event_key"
+        f"SELECT e.event_key FROM events e ORDER BY {PUBLISHED_DAY}, COALESCE(e.day_lo, 1000000000), e.event_key"
     )
-    assignment: dict[str, str] = {}
     keys = [r[0] for r in order]
-    for start in range(0, len(keys), 1000):
+    for start in range(0, len(keys), 1000):  # in canonical order, so each chunk extends the last
         rows = store._in("SELECT mention FROM events WHERE {in}", "event_key", keys[start : start + 1000])
-        assigned = store._resolve([Mention.from_json(json.loads(r[0])) for r in rows])
+        assigned = store._resolve([Mention.from_json(json.loads(r[0])) for r in rows], pinned=())
         store.db.insert_rows("incident_events", ("event_key", "incident_id"), sorted(assigned.items()))
-        assignment.update(assigned)
+    assignment: dict[str, str] = dict(store.db.query("SELECT event_key, incident_id FROM incident_events"))
     assignment = reapply(store.audit_log(), _keep_old_ids(assignment, old))
     store.db.execute("DELETE FROM incident_events")
+    store.db.execute("DELETE FROM incidents")  # records fused on the way, under provisional ids
     store.db.insert_rows("incident_events", ("event_key", "incident_id"), sorted(assignment.items()))
     incidents = set(assignment.values())
     store.refuse(incidents)

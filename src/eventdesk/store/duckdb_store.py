@@ -1,15 +1,18 @@
 """The embedded store: one DuckDB file (default ``./eventdesk.duckdb``).
 
 DuckDB commits through its write-ahead log, so a process killed mid-batch leaves the file as of
-the last commit. Only one process may write a DuckDB file at a time; a second gets a ``locked``
-:class:`~eventdesk.errors.StoreError`. Bulk rows go in through a temporary NDJSON file and
-``read_json`` (about ten times faster than ``executemany``).
+the last commit. Only one process may open a DuckDB file for writing at a time, and then no other
+process may open it at all; the second gets a ``locked`` :class:`~eventdesk.errors.StoreError`
+naming the holder's PID. A file that does not exist is created only when asked (``create``); else
+it is a ``no_store`` error. Bulk rows go in through a temporary NDJSON file and ``read_json`` (about
+ten times faster than ``executemany``).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,18 +34,41 @@ TYPES = {
 }
 
 
+def _locked(path: str, exc: duckdb.IOException) -> StoreError:
+    """DuckDB's "Could not set lock on file" as what it means and what to do about it."""
+    pid = re.search(r"\(PID (\d+)\)", str(exc))
+    holder = f"another process (PID {pid.group(1)})" if pid else "another process"
+    return StoreError(
+        f"the store {path} is in use by {holder}: a DuckDB file can be open in one process at a time "
+        "while it writes (an ingest, reextract, merge, split or rebuild). Wait for that process to "
+        "finish and try again, or keep the store on PostgreSQL (--db postgresql://...) for concurrent use",
+        code="locked",
+    )
+
+
+def _missing(path: str) -> StoreError:
+    return StoreError(
+        f"no store at {path} (the file does not exist; check --db or EVENTDESK_DB). "
+        f"To create one, store reports in it: eventdesk ingest REPORTS --db {path}",
+        code="no_store",
+    )
+
+
 class DuckDBBackend(NestedTransactions):
     BEGIN_SQL = "BEGIN TRANSACTION"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, create: bool = True) -> None:
         self.url = f"duckdb:///{Path(path).resolve()}" if path != ":memory:" else "duckdb:///:memory:"
+        if path != ":memory:" and not create and not Path(path).exists():
+            raise _missing(path)
         try:
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.con = duckdb.connect(path)
         except duckdb.IOException as exc:
-            code = "locked" if "lock" in str(exc).lower() else "store"
-            raise StoreError(f"cannot open {path}: {exc}", code=code) from exc
+            if "could not set lock" in str(exc).lower():
+                raise _locked(path, exc) from exc
+            raise StoreError(f"cannot open {path}: {exc}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from exc
         # bound DuckDB's buffer cache so peak memory does not grow with the store
@@ -95,5 +121,5 @@ class DuckDBBackend(NestedTransactions):
         self.con.close()
 
 
-def open_duckdb(path: str) -> SqlStore:
-    return SqlStore(DuckDBBackend(path))
+def open_duckdb(path: str, *, create: bool = True) -> SqlStore:
+    return SqlStore(DuckDBBackend(path, create=create))

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from eventdesk.records import Count
+from eventdesk.records import Count, iter_evidence
 from eventdesk.store.features import date_interval, normalise
 from eventdesk.store.incident import (
     Claim,
@@ -319,6 +319,36 @@ def _fuse_perpetrators(sightings: Sequence[Sighting]) -> tuple[list[PerpetratorC
     return claims, out
 
 
+TITLE_CHARS = 160  # a title cut from a report's sentence is at most this long
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` around ``[start, end)``, on one line, at most ``TITLE_CHARS`` long."""
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) + 1 if stops else len(text)
+    sentence = " ".join(text[left:right].split()).rstrip(".")
+    return sentence if len(sentence) <= TITLE_CHARS else sentence[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def recalled_title(sightings: Sequence[Sighting]) -> str | None:
+    """The title of an incident that no linked report is mainly about (only recalled, as background
+    or a related event): the sentence of its earliest sighting that states it (where its type, else
+    any of its evidence, was found), else its own type, place and date; never the headline of the
+    report that recalled it, which is about another incident."""
+    for s in sightings:
+        spans = [e for e in (*s.event.type.evidence, *iter_evidence(s.event)) if e.field == "text"]
+        if s.text and spans and 0 <= spans[0].start < spans[0].end <= len(s.text):
+            return _sentence(s.text, spans[0].start, spans[0].end)
+    if not sightings:
+        return None
+    e = sightings[0].event
+    words = [e.type.label or e.type.code or "incident"]
+    words += [f"in {e.location.name}"] if e.location.name else []
+    words += [f"({e.date.start[:10]})"] if e.date.start else []
+    return " ".join(words)
+
+
 def fuse(incident_id: str, sightings: Sequence[Sighting]) -> Incident:
     """Fuse every sighting of one incident (see the module docstring for the rules)."""
     ordered = sorted(sightings, key=_sort_key)
@@ -330,12 +360,12 @@ def fuse(incident_id: str, sightings: Sequence[Sighting]) -> Incident:
     place, place_conflicts = _fuse_place(ordered)
     perpetrators, perp_conflicts = _fuse_perpetrators(ordered)
     published = [s.published for s in ordered if s.published]
-    mains = [s for s in ordered if s.event.role == "main"] or ordered
+    mains = [s for s in ordered if s.event.role == "main"]
     return Incident(
         incident_id=incident_id,
         reports=tuple(dict.fromkeys(s.report_id for s in ordered)),
         events=tuple(dict.fromkeys(s.event.event_id for s in ordered)),
-        title=next((s.title for s in mains if s.title), None),
+        title=next((s.title for s in mains if s.title), None) if mains else recalled_title(ordered),
         type=_fuse_type(ordered),
         date=date,
         location=place,

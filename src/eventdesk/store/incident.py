@@ -26,6 +26,7 @@ class Sighting:
     source: str | None = None
     title: str | None = None
     url: str | None = None
+    text: str | None = None  # the report's text, for an event it only recalls (titles its incident)
 
 
 @dataclass(frozen=True, slots=True)

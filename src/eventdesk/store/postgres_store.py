@@ -2,7 +2,8 @@
 
 The same SQL core as the DuckDB store. Writers serialise on a transaction-scoped advisory lock,
 so two ``eventdesk ingest`` processes can feed one server without linking the same incident twice.
-Bulk rows go in with ``COPY``. The schema is created on first use.
+Bulk rows go in with ``COPY``. The schema is created on first use (``create``); opened with
+``create=False`` (read commands), a database without it is a ``no_store`` error.
 """
 
 from __future__ import annotations
@@ -32,12 +33,19 @@ def _masked(dsn: str) -> str:
 
 
 class PostgresBackend(NestedTransactions):
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, *, create: bool = True) -> None:
         self.url = _masked(dsn)
         try:
             self.con = psycopg.connect(dsn, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {self.url}: {exc}", code="unavailable") from exc
+        if not create and self.query("SELECT to_regclass(?)", ["meta"])[0][0] is None:
+            self.con.close()
+            raise StoreError(
+                f"no store in {self.url} (the database has no eventdesk tables; check --db or EVENTDESK_DB). "
+                f"To create one, store reports in it: eventdesk ingest REPORTS --db {self.url}",
+                code="no_store",
+            )
         with self.transaction():
             for statement in create_statements(TYPES):
                 self.execute(statement)
@@ -78,5 +86,5 @@ class PostgresBackend(NestedTransactions):
         self.con.close()
 
 
-def open_postgres(dsn: str) -> SqlStore:
-    return SqlStore(PostgresBackend(dsn))
+def open_postgres(dsn: str, *, create: bool = True) -> SqlStore:
+    return SqlStore(PostgresBackend(dsn, create=create))

@@ -12,6 +12,9 @@ with what the extractor finds now, without the reports being read in again.
   (the main event to the main event, the k-th background event to the k-th); the mapping is
   written to the audit log (action ``reextract``, ``detail.renamed``), and :func:`reapply` follows
   it. An event with no counterpart any more is reported, and the correction skips it.
+* **Nothing dropped.** A report the run cannot redo keeps the events it has: one stored without
+  text (over the size limit, or ingested from output that did not carry it) and one whose
+  extraction fails now. Each is counted and named in the summary (:class:`KeptReport`).
 * **The same incidents as a fresh ingest.** At the end every event is resolved again from scratch
   (:func:`eventdesk.store.corrections.rebuild`): incident ids are kept where most of their events
   stayed, and every merge and split is re-applied.
@@ -23,7 +26,7 @@ import json
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eventdesk.records import Report, ReportResult
@@ -37,13 +40,31 @@ PROGRESS_KEY = "reextract"
 _CORRECTIONS = ("merge", "split")
 
 
+NAMED = 1000  # kept reports named in a summary (all are counted)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptReport:
+    """A stored report whose events were kept because it could not be extracted again."""
+
+    id: str
+    code: str  # "no_text", or the code of the error its extraction gives now
+    message: str
+    events: int  # the events it keeps
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "code": self.code, "message": self.message, "events": self.events}
+
+
 @dataclass(slots=True)
 class ReextractSummary:
-    reports: int = 0  # reports extracted again in this run
-    skipped: int = 0  # stored reports without text (over the size limit when ingested)
-    events_before: int = 0
+    reports: int = 0  # reports extracted again (events replaced) in this run
+    skipped: int = 0  # stored reports without text, their events kept
+    events_before: int = 0  # in the reports this run saw, kept ones included
     events_after: int = 0
-    errors: int = 0  # reports whose extraction failed now
+    errors: int = 0  # reports whose extraction failed now, their events kept
+    kept_events: int = 0  # events of the skipped and failed reports, kept as they were
+    kept: list[KeptReport] = field(default_factory=list)  # the first NAMED of them
     renamed: int = 0  # corrected events mapped to new event keys
     orphaned: int = 0  # corrected events with no counterpart now
     batches: int = 0
@@ -52,7 +73,18 @@ class ReextractSummary:
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+        out = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        out["kept"] = [k.as_dict() for k in self.kept]
+        return out
+
+    def keep(self, stored: StoredReport, code: str, message: str) -> None:
+        """Count (and name) a report whose events stay as they are."""
+        self.kept_events += stored.n_events
+        self.events_before += stored.n_events
+        self.events_after += stored.n_events
+        if len(self.kept) < NAMED:
+            kept = f"its {stored.n_events} events kept as they were" if stored.n_events else "it had no events"
+            self.kept.append(KeptReport(stored.id, code, f"{message}; {kept}", stored.n_events))
 
 
 def aliases(entries: Sequence[Any]) -> dict[str, str]:
@@ -135,7 +167,6 @@ def replace_batch(
                 [json.dumps(list(result.warnings)), err.code if err else None, err.message if err else None,
                  len(result.events), digest],
             )
-            summary.errors += err is not None
             rows, keys, found = store._event_rows(result, digest, taken)
             events += rows
             blocks += keys
@@ -172,24 +203,32 @@ def _renames(
     return out
 
 
-def stored_reports(store: SqlStore, after: tuple[int, str] | None, page: int = 500) -> Iterator[tuple[int, str, Report | None]]:
-    """(batch_no, report hash, report) of every stored report in storage order, after ``after``;
-    the report is ``None`` where its text was not kept."""
+@dataclass(frozen=True, slots=True)
+class StoredReport:
+    batch_no: int
+    digest: str  # the report hash
+    id: str
+    n_events: int
+    report: Report | None  # None where no text was kept (or the text is empty)
+
+
+def stored_reports(store: SqlStore, after: tuple[int, str] | None, page: int = 500) -> Iterator[StoredReport]:
+    """Every stored report in storage order, after ``after`` (batch_no, report hash)."""
     last = after or (-1, "")
     while True:
         with store._lock:
             rows = store.db.query(
-                "SELECT batch_no, report_hash, report_id, url, title, published, source, text FROM reports "
+                "SELECT batch_no, report_hash, report_id, url, title, published, source, text, n_events FROM reports "
                 "WHERE batch_no > ? OR (batch_no = ? AND report_hash > ?) ORDER BY batch_no, report_hash LIMIT ?",
                 [last[0], last[0], last[1], page],
             )
         if not rows:
             return
-        for batch_no, digest, rid, url, title, published, source, text in rows:
-            report = None if text is None else Report(
+        for batch_no, digest, rid, url, title, published, source, text, n_events in rows:
+            report = None if not text or text.isspace() else Report(
                 text=text, id=rid, title=title, published=published, url=url, source=source
             )
-            yield int(batch_no), digest, report
+            yield StoredReport(int(batch_no), digest, rid, int(n_events or 0), report)
         last = (int(rows[-1][0]), rows[-1][1])
 
 
@@ -218,15 +257,16 @@ def reextract(
         after = (int(state["after"][0]), str(state["after"][1]))
         summary.resumed = True
     corrected = corrected_keys(store.audit_log())
-    pending: deque[tuple[int, str]] = deque()
+    pending: deque[StoredReport] = deque()
 
     def reports() -> Iterator[Report]:
-        for batch_no, digest, report in stored_reports(store, after):
-            if report is None:
+        for stored in stored_reports(store, after):
+            if stored.report is None:
                 summary.skipped += 1
+                summary.keep(stored, "no_text", "the store holds no text to extract it from")
                 continue
-            pending.append((batch_no, digest))
-            yield report
+            pending.append(stored)
+            yield stored.report
 
     run = extract or default_extractor(workers)
     batch: list[tuple[str, ReportResult]] = []
@@ -242,8 +282,13 @@ def reextract(
         batch.clear()
 
     for result in run(reports()):
-        last = pending.popleft()
-        batch.append((last[1], result))
+        stored = pending.popleft()
+        last = (stored.batch_no, stored.digest)
+        if result.error is not None:  # keep what it has rather than replace it with nothing
+            summary.errors += 1
+            summary.keep(stored, result.error.code, result.error.message)
+            continue
+        batch.append((stored.digest, result))
         if len(batch) >= batch_size:
             flush()
     if batch:
@@ -252,6 +297,7 @@ def reextract(
         summary.incidents = rebuild(store, who=who, why=why or "re-extraction")
         store.db.execute("DELETE FROM meta WHERE key = ?", [PROGRESS_KEY])
         detail = {k: v for k, v in summary.as_dict().items() if k != "seconds"}
+        detail["kept"] = detail["kept"][:20]
         store.record(PROGRESS_KEY, who=who, why=why, detail={"version": EXTRACTOR_VERSION, **detail})
     summary.seconds = round(time.perf_counter() - started, 2)
     return summary

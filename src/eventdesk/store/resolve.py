@@ -6,14 +6,17 @@ The method (documented in ``docs/incidents.md``):
    ``t:<country>:<day>`` for every day of a narrow date, ``p:<place>:<year>`` for a known place,
    ``n:<name>`` for every victim name and proper-noun phrase, ``s:<street>`` for every street name.
    A new mention is compared only with the mentions under its query keys (±3 days in its country,
-   or its place and year for a coarse date, or a shared name or street). Name keys with more than ``max_block`` members are ignored as
-   uninformative ("new york"), so cost grows with the size of the blocks, not with the store.
+   or its place and year for a coarse date, or a shared name or street). Name keys with more than
+   ``max_block`` earlier members are ignored as uninformative ("new york"), so cost grows with the
+   size of the blocks, not with the store.
 2. **Scoring.** :func:`score_pair` adds evidence for and against: date distance, place distance,
    type, toll compatibility, shared names, streets and phrases, title words, and the idf-weighted
    similarity of the lead's wording. Strong contradictions (another country, another admin1, dates
    days apart) are large negative terms.
-3. **Clustering.** Mentions are taken in order (publication date, then key); each joins the
-   incident it scores best with, when that score reaches ``threshold``. An incident's score blends
+3. **Clustering.** Mentions are taken in canonical order (:func:`mention_order`: publication day,
+   event day, key); each joins the incident it scores best with, when that score reaches
+   ``threshold``. A decision sees only earlier mentions (candidates and key frequencies alike), so
+   the incidents depend on the set of mentions, never on the order or batches they came in. An incident's score blends
    the best pair score with the mean over the closer half of its candidate members; an incident
    whose (lower) median candidate contradicts the mention (score <= ``veto``) is not joined, which
    stops chains (A~B, B~C, but A contradicts C) without letting one odd member (say, one merged in
@@ -39,7 +42,7 @@ class ResolveConfig:
     window: int = 3  # days either side of a narrow date
     threshold: float = 2.0  # the score a pair needs to link
     veto: float = -3.0  # when half the candidates of an incident score this low, it is not joined
-    max_block: int = 200  # name/place keys with more members than this are ignored
+    max_block: int = 200  # name/place keys with more earlier members than this are ignored
     phrase_weight: float = 1.0  # a shared proper-noun phrase (0.2 when it is the place's name)
     phrase_cap: float = 4.0  # shared phrases count for at most this much
     strong_text: float = 2.0  # text evidence from here on ...
@@ -232,42 +235,52 @@ def _pool_idf(pool: Sequence[Mention]) -> Callable[[str], float]:
 
 
 class Resolver:
-    """Online clustering of mentions into incidents (blocking + scoring + best link)."""
+    """Clustering of mentions into incidents in canonical order (blocking + scoring + best link).
+
+    Every decision depends only on the mentions before it in :func:`mention_order`: its candidates
+    are earlier mentions, and the document frequency of a key (``df``: rarity weights and the
+    ``max_block`` cut) counts earlier mentions only. So the result is a function of the set of
+    mentions, whatever order or batches they arrive in, and a store can extend it exactly
+    (:func:`resolve_suffix`)."""
 
     def __init__(self, config: ResolveConfig = DEFAULT_CONFIG) -> None:
         self.config = config
         self.mentions: dict[str, Mention] = {}
         self.incident_of: dict[str, str] = {}
         self.index: dict[str, list[str]] = defaultdict(list)
-        self.block_sizes: dict[str, int] = {}  # key -> members in the whole store (when known)
+        self.df: Counter[str] = Counter()  # key -> mentions before the current one filed under it
+        self.new_label: Callable[[Mention], str] = lambda m: incident_id_for(m.key)  # a new incident's id
 
     def weight(self, key: str) -> float:
         """How much a shared name, phrase or street counts: 1.0 when rare, ``rare / df`` beyond."""
-        df = max(len(self.index.get(key, ())), self.block_sizes.get(key, 0))
+        df = self.df.get(key, 0)
         return 1.0 if df <= self.config.rare else self.config.rare / df
 
-    def add_known(self, mention: Mention, incident_id: str) -> None:
-        """Seed an already-resolved mention (loaded from a store)."""
+    def add_known(self, mention: Mention, incident_id: str, *, counted: bool = True) -> None:
+        """Seed a resolved mention: ``counted`` adds it to ``df`` (leave it out for mentions
+        loaded from a store whose frequencies ``df`` already holds)."""
         if mention.key in self.mentions:
             return
         self.mentions[mention.key] = mention
         self.incident_of[mention.key] = incident_id
         for k in blocking_keys(mention):
             self.index[k].append(mention.key)
+            if counted:
+                self.df[k] += 1
 
     def candidates(self, mention: Mention) -> list[str]:
         seen: dict[str, None] = {}
         for k in query_keys(mention, self.config.window):
             members = self.index.get(k)
-            size = max(len(members or ()), self.block_sizes.get(k, 0))
-            if not members or (k[0] != "t" and size > self.config.max_block):
+            if not members or (k[0] != "t" and self.df.get(k, 0) > self.config.max_block):
                 continue
             for key in members:
                 seen.setdefault(key, None)
         return list(seen)
 
     def best_incident(self, mention: Mention, exclude: Iterable[str] = ()) -> tuple[str | None, float]:
-        """The incident ``mention`` should join (or ``None``) and its score."""
+        """The incident ``mention`` should join (or ``None``) and its score. Ties go to the incident
+        whose earliest candidate comes first, so the choice never depends on incident ids."""
         excluded = set(exclude)
         by_incident: dict[str, list[Mention]] = defaultdict(list)
         for key in self.candidates(mention):
@@ -275,7 +288,8 @@ class Resolver:
                 by_incident[self.incident_of[key]].append(self.mentions[key])
         best: tuple[str | None, float] = (None, float("-inf"))
         idf = _pool_idf([mention, *(m for ms in by_incident.values() for m in ms)])
-        for incident, members in sorted(by_incident.items()):
+        ordered = sorted(by_incident.items(), key=lambda kv: min(mention_order(m) for m in kv[1]))
+        for incident, members in ordered:
             if incident in excluded or any(m.report == mention.report for m in members):
                 continue
             scores = [score_pair(mention, m, self.config, self.weight, idf) for m in members]
@@ -291,25 +305,47 @@ class Resolver:
     def assign(self, mention: Mention) -> str:
         """Link ``mention`` to an incident (an existing one or a new one) and return its id."""
         incident, _ = self.best_incident(mention)
-        self.add_known(mention, incident or incident_id_for(mention.key))
+        self.add_known(mention, incident or self.new_label(mention))
         return self.incident_of[mention.key]
 
 
 def mention_order(m: Mention) -> tuple[str, int, str]:
+    """The canonical order of resolution: publication day, first day of the event, key."""
     return (m.published or "9999", m.lo if m.lo is not None else 10**9, m.key)
+
+
+def resolve_suffix(
+    resolver: Resolver,
+    suffix: Sequence[Mention],
+    *,
+    current: dict[str, str],
+    pinned: Iterable[str] = (),
+) -> dict[str, str]:
+    """Resolve ``suffix`` in canonical order on top of ``resolver`` (seeded with every earlier
+    mention a suffix mention can see, and their frequencies in ``df``). ``current`` holds the
+    incidents of suffix mentions already linked (a store's); ``pinned`` ones (moved by a person's
+    merge or split) keep theirs. Returns mention key -> incident id for the whole suffix.
+
+    A linked mention is decided again only when something it depends on changed: a mention under
+    one of its query keys that is new or now in another incident (its candidates, their incidents
+    and the keys' frequencies are all it sees). Otherwise its decision would be the same, so it
+    keeps its incident."""
+    keep = set(pinned)
+    touched: set[str] = set()  # blocking keys of the new mentions and of those that changed incident
+    window = resolver.config.window
+    for m in sorted(suffix, key=mention_order):
+        old = current.get(m.key)
+        if old is not None and (m.key in keep or touched.isdisjoint(query_keys(m, window))):
+            resolver.add_known(m, old)
+            continue
+        if resolver.assign(m) != old:
+            touched.update(blocking_keys(m))
+    return {m.key: resolver.incident_of[m.key] for m in suffix}
 
 
 def resolve_mentions(mentions: Sequence[Mention], config: ResolveConfig = DEFAULT_CONFIG) -> dict[str, str]:
     """Mention key -> incident id for a whole collection (in memory)."""
-    resolver = Resolver(config)
-    sizes: dict[str, int] = defaultdict(int)
-    for m in mentions:  # document frequencies first, so boiler-plate is known from the start
-        for k in blocking_keys(m):
-            sizes[k] += 1
-    resolver.block_sizes = dict(sizes)
-    for m in sorted(mentions, key=mention_order):
-        resolver.assign(m)
-    return dict(resolver.incident_of)
+    return resolve_suffix(Resolver(config), mentions, current={})
 
 
 def results_mentions(results: Sequence[ReportResult]) -> list[tuple[int, Mention | None]]:

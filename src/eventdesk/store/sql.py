@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from eventdesk.errors import StoreError
 from eventdesk.records import Report, ReportResult, event_from_dict, event_to_dict
 from eventdesk.store.base import AuditEntry, BatchSummary, IncidentQuery, IncidentSummary
-from eventdesk.store.features import Mention, blocking_keys, build_mention, query_keys
+from eventdesk.store.features import Mention, blocking_keys, build_mention
 from eventdesk.store.fuse import fuse
 from eventdesk.store.incident import Incident, Sighting, incident_from_dict, incident_to_dict
-from eventdesk.store.resolve import DEFAULT_CONFIG, ResolveConfig, Resolver, mention_order
+from eventdesk.store.resolve import DEFAULT_CONFIG, ResolveConfig
 from eventdesk.store.schema import SCHEMA_VERSION, columns
 
 if TYPE_CHECKING:
@@ -100,6 +100,11 @@ def content_hash(report: Report) -> str:
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _like_literal(word: str) -> str:
+    """``word`` for a LIKE pattern with ``ESCAPE '\\'``: its ``%``, ``_`` and ``\\`` match themselves."""
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _chunks(items: Sequence[Any], size: int = 2000) -> Iterator[Sequence[Any]]:
@@ -266,45 +271,28 @@ class SqlStore:
         return events, blocks, mentions
 
     # -- resolution ----------------------------------------------------------------------------
-    def _resolve(self, mentions: Sequence[Mention]) -> dict[str, str]:
-        """Link new mentions (already in ``events``/``blocks``, not yet linked) to incidents."""
-        if not mentions:
-            return {}
-        keys = {k for m in mentions for k in query_keys(m, self.config.window)}
-        sizes = {
-            b: int(n)
-            for b, n in self._in("SELECT block, COUNT(*) FROM blocks WHERE {in} GROUP BY block", "block", keys)
-        }
-        usable = [k for k, n in sizes.items() if k.startswith("t:") or n <= self.config.max_block]
-        rows = self._in(
-            "SELECT DISTINCT e.mention, ie.incident_id FROM blocks b "
-            "JOIN incident_events ie ON ie.event_key = b.event_key "
-            "JOIN events e ON e.event_key = b.event_key WHERE b.{in}",
-            "block",
-            usable,
-        )
-        resolver = Resolver(self.config)
-        resolver.block_sizes = sizes
-        for mention_json, incident_id in rows:
-            resolver.add_known(Mention.from_json(json.loads(mention_json)), incident_id)
-        for m in sorted(mentions, key=mention_order):
-            resolver.assign(m)
-        return {m.key: resolver.incident_of[m.key] for m in mentions}
+    def _resolve(self, mentions: Sequence[Mention], *, pinned: Iterable[str] | None = None) -> dict[str, str]:
+        """Link new mentions (already in ``events``/``blocks``, not yet linked) to incidents, as a
+        fresh resolution of the whole store would; stored mentions whose incident that changes are
+        relinked and re-fused here (:mod:`eventdesk.store.linking`). Returns the new mentions' ids."""
+        from eventdesk.store.linking import link_mentions
+
+        return link_mentions(self, mentions, pinned=pinned)
 
     # -- fusion --------------------------------------------------------------------------------
     def sightings(self, incident_ids: Iterable[str]) -> dict[str, list[Sighting]]:
         rows = self._in(
             "SELECT ie.incident_id, e.event_key, e.payload, r.report_id, r.published, r.source, r.title, "
-            "r.url "
+            "r.url, CASE WHEN e.role = 'main' THEN NULL ELSE r.text END "
             "FROM incident_events ie JOIN events e ON e.event_key = ie.event_key "
             "JOIN reports r ON r.report_hash = e.report_hash WHERE ie.{in}",
             "incident_id",
             incident_ids,
         )
         out: dict[str, list[Sighting]] = defaultdict(list)
-        for incident_id, key, payload, report_id, published, source, title, url in rows:
+        for incident_id, key, payload, report_id, published, source, title, url, text in rows:
             event = event_from_dict(json.loads(payload))
-            out[incident_id].append(Sighting(event, key, report_id, published, source, title, url))
+            out[incident_id].append(Sighting(event, key, report_id, published, source, title, url, text))
         return out
 
     def refuse(self, incident_ids: Iterable[str]) -> None:
@@ -342,7 +330,13 @@ class SqlStore:
         )
 
     # -- reading -------------------------------------------------------------------------------
-    def _where(self, q: IncidentQuery) -> tuple[str, list[Any]]:
+    @staticmethod
+    def _where(q: IncidentQuery) -> tuple[str, list[Any]]:
+        """WHERE ... ORDER BY ... LIMIT for a query, every value a parameter. ``text`` matches when
+        each of its words occurs, literally (``%`` and ``_`` are not wildcards), somewhere in the
+        lower-cased search text (titles, places, perpetrators)."""
+        if q.limit is not None and q.limit < 1:
+            raise StoreError(f"limit must be at least 1, not {q.limit}", code="bad_query")
         clauses, params = ["1 = 1"], []
         for sql, value in (
             ("date_start >= ?", q.since),
@@ -350,14 +344,15 @@ class SqlStore:
             ("UPPER(country_code) = ?", q.country.upper() if q.country else None),
             ("type_code = ?", q.type),
             ("COALESCE(killed_best, killed_low) >= ?", q.min_killed),
-            ("search_text LIKE ?", f"%{q.text.lower()}%" if q.text else None),
+            *((r"search_text LIKE ? ESCAPE '\'", f"%{_like_literal(w)}%") for w in (q.text or "").lower().split()),
         ):
             if value is not None:
                 clauses.append(sql)
                 params.append(value)
         where = " AND ".join(clauses) + " ORDER BY date_start DESC NULLS LAST, incident_id"
-        if q.limit:
-            where += f" LIMIT {int(q.limit)}"
+        if q.limit is not None:
+            where += " LIMIT ?"
+            params.append(q.limit)
         return where, params
 
     def list_incidents(self, query: IncidentQuery) -> list[IncidentSummary]:
@@ -383,11 +378,24 @@ class SqlStore:
                 yield incident_from_dict(json.loads(rows[incident_id]))
 
     def get_incident(self, incident_id: str) -> Incident:
-        with self._lock:
-            rows = self.db.query("SELECT record FROM incidents WHERE incident_id = ?", [incident_id])
-        if not rows:
-            raise StoreError(f"no incident {incident_id!r} in {self.url}", code="not_found")
-        return incident_from_dict(json.loads(rows[0][0]))
+        """The incident record; an id a merge absorbed raises ``IncidentMerged`` (code ``merged``)
+        naming the incident it lives on in and the merge, an unknown id code ``not_found``."""
+        from eventdesk.store.corrections import IncidentMerged, absorbed_by
+
+        target, first, entries = incident_id, None, None
+        for _ in range(100):  # a chain of merges: B into A, later A into C
+            with self._lock:
+                rows = self.db.query("SELECT record FROM incidents WHERE incident_id = ?", [target])
+            if rows and first is None:
+                return incident_from_dict(json.loads(rows[0][0]))
+            if rows and first is not None:
+                raise IncidentMerged(incident_id, target, first)
+            entries = self.audit_log() if entries is None else entries
+            entry = absorbed_by(entries, target)
+            if entry is None:
+                break
+            first, target = first or entry, str(entry.detail["into"])
+        raise StoreError(f"no incident {incident_id!r} in {self.url}", code="not_found")
 
     def stats(self) -> dict[str, int]:
         with self._lock:
