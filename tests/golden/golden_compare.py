@@ -1,7 +1,7 @@
 """Compare one extraction result with its golden expectation; every mismatch becomes one readable line.
 
 Both sides are plain dicts: the expectation from ``expected.json`` (conventions in ``README.md``) and the
-result in the JSON shape of ``shared/spec/records.md`` (``eventdesk.records.result_to_dict`` or a line of
+result in the JSON shape of ``docs/schema.md`` (``eventdesk.records.result_to_dict`` or a line of
 ``eventdesk extract`` output). Expected events are paired with extracted ones by role + type + date; the
 other listed fields are then compared. Nothing here imports ``eventdesk``.
 """
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
-# Vocabularies: the record contract (shared/spec/records.md) and the project's event-type taxonomy.
+# Vocabularies: the record contract (docs/schema.md) and the project's event-type taxonomy.
 # fmt: off
 TYPE_CODES = frozenset({
     "bombing", "suicide_bombing", "shooting", "armed_assault", "air_strike", "drone_strike", "shelling",

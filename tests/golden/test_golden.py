@@ -6,7 +6,7 @@ statuses, roles, dates). Expected events are matched to extracted ones by role +
 other listed field is then compared and each mismatch is reported on its own line.
 
 The NLP runs once per module (``library_run``); the raw ``.txt``/``.html``/empty files go through the
-``eventdesk extract`` command once (``cli_run``), as the contract in ``shared/spec/records.md`` promises.
+``eventdesk extract`` command once (``cli_run``), as the contract in ``docs/schema.md`` promises.
 Tests that need neither are fast checks on the samples and the golden file themselves.
 """
 

@@ -12,6 +12,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("eventdesk.commands.demo_cmd", "demo"),
     ("eventdesk.commands.bench_cmd", "bench"),
     ("eventdesk.commands.train_cmd", "train"),
+    ("eventdesk.commands.schema_cmd", "schema"),
     ("eventdesk.eval.cli", "eval_cmd"),
     ("eventdesk.store.cli", "ingest"),
     ("eventdesk.store.cli", "reextract"),
