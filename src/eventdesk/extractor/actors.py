@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventdesk.extractor.places import dateline_span
+from eventdesk.extractor.places import dateline_spans
 from eventdesk.extractor.quotes import attribution, speaker_span
 from eventdesk.records import Evidence, Perpetrator
 from eventdesk.resources import read_tsv
@@ -67,6 +67,7 @@ _DROP_FIRST = frozenset(
     ]
 )
 _PUNCT = frozenset(",;:()[]{}\"'“”‘’«».!?-–—/")
+_HYPHENS = frozenset({"-", "‐", "‑"})  # hyphen-minus, hyphen, non-breaking hyphen (not the dashes)
 
 
 def lemma(tok: Token) -> str:
@@ -91,15 +92,41 @@ def entity_bounds(tok: Token) -> Bounds | None:
     return start, end
 
 
+def hyphen_joined(doc: Doc, i: int) -> bool:
+    """Token ``i`` continues the hyphenated word of token ``i - 1``: "29-year-old" is five tokens and
+    one word; "May 2 - A bomb" is no such word."""
+    if i <= 0 or i >= len(doc) or doc[i - 1].whitespace_:
+        return False
+    if doc[i].text in _HYPHENS:  # "29" + "-", with a word right after the hyphen
+        return i + 1 < len(doc) and not doc[i].whitespace_ and _wordlike(doc[i - 1]) and _wordlike(doc[i + 1])
+    if doc[i - 1].text in _HYPHENS:  # "-" + "year", with a word right before the hyphen
+        return i >= 2 and not doc[i - 2].whitespace_ and _wordlike(doc[i - 2]) and _wordlike(doc[i])
+    return False
+
+
+def _wordlike(tok: Token) -> bool:
+    return not (tok.is_punct or tok.is_space)
+
+
+def whole_words(doc: Doc, start: int, end: int) -> Bounds:
+    """``[start, end)`` widened so that it neither starts nor ends inside a hyphenated word."""
+    while start > 0 and hyphen_joined(doc, start):
+        start -= 1
+    while end < len(doc) and hyphen_joined(doc, end):
+        end += 1
+    return start, end
+
+
 def trim_bounds(doc: Doc, start: int, end: int) -> Bounds | None:
-    """Drop leading determiners and punctuation and a trailing possessive or punctuation."""
+    """Drop leading determiners and punctuation and a trailing possessive or punctuation; a
+    hyphenated word at either end is kept whole ("29-year-old suspect", never "-year-old suspect")."""
     while start < end and (doc[start].lower_ in _DROP_FIRST or doc[start].text in _PUNCT or doc[start].is_space):
         start += 1
     while end > start and (
         doc[end - 1].text in _PUNCT or doc[end - 1].dep_ == "case" or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
     ):
         end -= 1
-    return (start, end) if end > start else None
+    return whole_words(doc, start, end) if end > start else None
 
 
 def phrase_bounds(head: Token, *, of_pp: bool = False, entity: bool = True) -> Bounds:
@@ -667,12 +694,12 @@ def _sentence_candidates(ctx: EventContext, sent: Span) -> list[_Candidate]:
         status, who = _status(tok, relation)
         bounds = phrase_bounds(tok, of_pp=cls in ("person", "group", "band") or lemma(tok) in ("member", "column"))
         start = bounds[0]
-        while start < tok.i and (
+        while start < tok.i and not hyphen_joined(ctx.doc, start + 1) and (
             (cls == "perp" and (start in group_tokens or ctx.doc[start].like_num))
             or ctx.doc[start].lower_ in _HEDGE_WORDS
         ):  # "FMLN urban guerrillas" -> "urban guerrillas" (the group is its own entry); the status
-            start += 1  # carries "suspected", "alleged"
-        bounds = (start, bounds[1])
+            start += 1  # carries "suspected", "alleged"; a count goes, an age stays ("29-year-old suspect")
+        bounds = whole_words(ctx.doc, start, bounds[1])
         extra: list[Bounds] = []
         kind = _kind(tok, cls)
         if person is not None:
@@ -719,10 +746,10 @@ def _merge(ctx: EventContext, cands: list[_Candidate]) -> tuple[Perpetrator, ...
 def find_perpetrators(ctx: EventContext) -> tuple[Perpetrator, ...]:
     """Perpetrators named in the event's sentences, one per group or person, with claim status."""
     cands: list[_Candidate] = []
-    header = dateline_span(ctx.text)
     for sent in ctx.sents:
         cands.extend(_sentence_candidates(ctx, sent))
-    if header is not None:  # "KERMAN, Iran (AP) - Two bombs exploded": the dateline names no one
-        cands = [c for c in cands if not header[0] <= ctx.doc[c.bounds[0]].idx < header[1]]
+    # "KERMAN, Iran (AP) - Two bombs exploded", "MOSUL, Iraq, March 11 - ": a dateline names no one
+    headers = dateline_spans(ctx.text)
+    cands = [c for c in cands if not any(s <= ctx.doc[c.bounds[0]].idx < e for s, e in headers)]
     cands = [c for c in cands if not ctx.is_credit(ctx.doc[c.bounds[0]].idx)]  # "DNAinfo/Alex Nitkin"
     return _merge(ctx, cands)

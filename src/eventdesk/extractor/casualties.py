@@ -2,7 +2,7 @@
 
 Claims are found per sentence with patterns over the text (case-insensitive, so ALL-CAPS wires work);
 :func:`combine_claims` turns the claims of one event into its ``killed`` and ``injured`` counts.
-Word lists are data (``data/casualty_words.tsv``).
+Word lists are data (``data/casualty_words.tsv``); toll phrases are read by ``tolls.py``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from eventdesk.extractor.enumerations import enumerated_dead, enumerated_hurt
 from eventdesk.extractor.numbers import ADDRESS_AFTER, NumberMention, find_numbers, words_to_int
+from eventdesk.extractor.tolls import find_toll
 from eventdesk.nlp.truecase import is_title_case
 from eventdesk.records import Count, Evidence
 from eventdesk.resources import read_tsv
@@ -199,11 +200,6 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # without the figure words, for "two gunshot victims were pronounced dead"
     plain = re.compile(rf"{head}(?P<word>{passive}|{intrans})(?![\w-])", re.IGNORECASE)
     backward = re.compile(rf"(?:^|[\s,(])(?P<word>{active})\s+(?:(?:about|some|his|her|their)\s+)?$", re.IGNORECASE)
-    toll = re.compile(
-        r"(?:death|casualty|fatality|the)\s+tolls?\s+(?:[\w,]+\s+){0,5}?(?:to|at|of|reached|hit|was|is|"
-        r"stood at|stands at|rose to|climbed to)\s*$",
-        re.IGNORECASE,
-    )
     singular = re.compile(
         rf"\b(?P<subj>(?-i:[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’]+(?:[A-Z][a-z]+)?){{0,2}})|he|she|(?:the|a|an|one|another|a\s+second|a\s+third|his|her|their|(?-i:[A-Z][a-z]+)['’]s)\s+(?:[\w-]+(?:['’]s)?\s+){{0,3}}?(?:man|woman|boy|girl|teen|teenager|child|victim|"
         rf"person|driver|officer|suspect|gunman|shooter|resident|student|mother|father|son|daughter|"
@@ -226,7 +222,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?:(?P<aux>{_AUX})\s+)?(?:(?:both|also|later|each)\s+){{0,2}}(?P<word>{passive}|{intrans})(?![\w-])",
         re.IGNORECASE,
     )
-    return forward, backward, toll, singular, plain, pair
+    return forward, backward, singular, plain, pair
 
 
 def _category(word: str) -> str:
@@ -256,7 +252,7 @@ def _claim(num: NumberMention, category: str, start: int, end: int, sent: str, o
 
 def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[CasualtyClaim]:
     """Casualty claims in the given sentences of ``text`` (character spans)."""
-    forward, backward, toll, singular, plain, pair = _patterns()
+    forward, backward, singular, plain, pair = _patterns()
     claims: list[CasualtyClaim] = []
     for s_start, s_end in sentences:
         sent = text[s_start:s_end]
@@ -328,11 +324,9 @@ def find_casualties(text: str, sentences: Sequence[tuple[int, int]]) -> list[Cas
                                     high=claim.best + extra, end=num.end + more.end())
                 claims.append(claim)
                 continue
-            if toll.search(before[-80:]) and num.value is not None:
-                t = toll.search(before[-80:])
-                assert t is not None
-                start = s_start + len(before) - len(before[-80:]) + t.start()
-                claims.append(_claim(num, "killed", start, num.end, sent, s_start))
+            toll = find_toll(text, s_start, num)  # "the death toll from Monday's bombing rose to 73"
+            if toll is not None and not _NOT_PEOPLE.match(after):
+                claims.append(_claim(toll.figure, toll.category, toll.start, num.end, sent, s_start))
         for m in singular.finditer(sent):
             word = m.group("word")
             if ((_voice(word) == "passive" and (not m.group("aux") or re.fullmatch(r"ha[sdv]e?", m.group("aux").lower())))

@@ -22,6 +22,7 @@ from eventdesk.extractor.actors import (
     bounds_evidence,
     bounds_text,
     entity_bounds,
+    hyphen_joined,
     is_negated,
     lemma,
     noun_class,
@@ -209,9 +210,12 @@ def find_targets(ctx: EventContext) -> tuple[Target, ...]:
 
 
 def _drop_quantity(ctx: EventContext, bounds: Bounds, head: Token) -> Bounds:
-    """ "two high-voltage pylons" -> "high-voltage pylons": targets are named without their number."""
+    """ "two high-voltage pylons" -> "high-voltage pylons": targets are named without their number, not
+    without a size ("two 12-story buildings" -> "12-story buildings")."""
     start = bounds[0]
-    while start < head.i and (ctx.doc[start].like_num or ctx.doc[start].lower_ in _QUANTITY_WORDS):
+    while start < head.i and not hyphen_joined(ctx.doc, start + 1) and (
+        ctx.doc[start].like_num or ctx.doc[start].lower_ in _QUANTITY_WORDS
+    ):
         start += 1
     return start, bounds[1]
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventdesk.extractor.context import EventContext
+from eventdesk.extractor.dates import MONTH_RE
 from eventdesk.geo.gazetteer import Gazetteer, Place
 from eventdesk.geo.geocode import to_location
 from eventdesk.geo.normalize import normalize_key
@@ -103,12 +104,15 @@ _OUTLET_IN = re.compile(
     r"\b(?:affiliate|(?:tv|television|radio|news)\s+station|newspaper|bureau)\b[^.;]{0,25}?\bin\s+$", re.IGNORECASE
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|into|across|around|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# a dateline's own day between the place and the dash: "KABUL, Afghanistan, May 2 -", "SAN SALVADOR, 12 NOV 89 --"
+_DATELINE_DAY = (rf"(?P<day>,\s*(?i:{MONTH_RE}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}(?:\s+\d{{2,4}})?)"
+                 r"(?![\w:]))?")
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .'-]{1,30}?))?"
-                       r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s", re.MULTILINE)
+                       rf"{_DATELINE_DAY}\s*(?:\([^)]{{1,40}}\)\s*)?(?:--|—|–|-)\s", re.MULTILINE)
 # "... video ORANGE COUNTY, Fla. - An 18-year-old": a capitalised dateline after page debris
 _CAPS_DATELINE = re.compile(
     r"(?:^|[\s.])(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}),\s*(?P<region>[A-Z][a-z]{1,5}\.(?:\s?[A-Z]\.)?|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:\([^)]{1,40}\)\s*(?:--|—|–|-)?|--|—|–|-)\s"
+    rf"[A-Z][a-z]+(?: [A-Z][a-z]+)?){_DATELINE_DAY}\s*(?:\([^)]{{1,40}}\)\s*(?:--|—|–|-)?|--|—|–|-)\s"
 )
 # the dateline is a fallback: any place the text itself names for the event beats it
 _DATELINE_SCORE = 1.0
@@ -373,6 +377,23 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     """Where the wire dateline ("KABUL, Afghanistan (Jan. 25, 2013) –") stands, if there is one."""
     m = _dateline_match(text)
     return (m.start("place"), m.end()) if m else None
+
+
+@functools.lru_cache(maxsize=16)  # asked for by every event's perpetrator stage
+def dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The report's dateline and every later paragraph that opens with one ("MOSUL, Iraq, March 3 -"
+    in a round-up), by the same pattern as :func:`dateline_span`. A later one must look like a wire
+    dateline (a place in capitals, or with its region, day or source): "Syed -- police said he has
+    no record -- left" opens a paragraph with the suspect's name."""
+    gaz = Gazetteer.default()
+    first = dateline_span(text)
+    spans = {first} if first else set()
+    for m in _DATELINE.finditer(text):
+        place = m.group("place").strip()
+        wire = place.isupper() or m.group("region") or m.group("day") or "(" in m.group(0)
+        if wire and gaz.lookup(place):
+            spans.add((m.start("place"), m.end()))
+    return tuple(sorted(spans))
 
 
 _POLICE_AFTER = re.compile(r"\s+(?:[Pp]olice|PD|[Ss]heriff)\b")
