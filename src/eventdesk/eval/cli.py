@@ -66,6 +66,7 @@ def eval_cmd() -> None:
       eventdesk eval muc4 --data ../shared/data --predictions-out muc4_preds.json
       eventdesk eval muc4 --score-predictions preds_gtt.out --gold test.json
       eventdesk eval case2021 --data ../shared/data --json > case.json
+      eventdesk eval attribution --workers 1
       eventdesk eval gate --data ../shared/data
     """
 
@@ -132,6 +133,35 @@ def _dataset_command(name: str) -> click.Command:
 for _name in DATASETS:
     if _name != "muc4":
         eval_cmd.add_command(_dataset_command(_name))
+
+
+@eval_cmd.command(name="attribution")
+@click.option(
+    "--suite",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="A suite file in the same format [default: the packaged attribution_suite.jsonl].",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Score a fixed pseudo-random sample of N cases (the same on every run).")  # fmt: skip
+@workers_option
+@click.option("--json", "as_json", is_flag=True, help="Print the result (with every failed case) as JSON on stdout.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def attribution_cmd(suite: Path | None, limit: int | None, workers: int, as_json: bool, quiet: bool) -> None:
+    """Our attribution suite (issue 14): perpetrators' role, status and claims on 226 short reports
+    written for it. Needs no data: the suite ships with the package.
+
+    \b
+    Examples:
+      eventdesk eval attribution --workers 1
+      eventdesk eval attribution --json -q > attribution.json
+    """
+    from eventdesk.eval.attribution import evaluate_attribution
+
+    try:
+        result = evaluate_attribution(suite, predictor=default_predictor(workers), limit=limit, progress=not quiet)
+    except EventdeskError as exc:
+        raise CannotRun(exc.message) from exc
+    _print_result(result, as_json)
 
 
 @eval_cmd.command(name="muc4")
