@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import json
 import uuid
+from pathlib import Path
 
 from eventdesk.records import (
     Count,
@@ -130,3 +133,27 @@ def fresh_database(server_dsn: str) -> str:
         con.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type]
     base, _, _ = server_dsn.rpartition("/")
     return f"{base}/{name}"
+
+
+def export_jsonl(url: str) -> str:
+    """Every incident of the store at ``url`` as the contract's JSONL (to compare two stores)."""
+    from eventdesk.store.base import IncidentQuery, open_store
+    from eventdesk.store.export import write_jsonl
+
+    store = open_store(url)
+    try:
+        out = io.StringIO()
+        write_jsonl(store.iter_incidents(IncidentQuery()), out)
+        return out.getvalue()
+    finally:
+        store.close()
+
+
+def write_synthetic_results(path: Path, n: int, *, seed: int) -> None:
+    """``n`` synthetic pre-extracted results, with their reports, as ``ingest --extracted`` input."""
+    from eventdesk.records import result_to_dict
+    from eventdesk.store.synthetic import synthetic_results
+
+    with path.open("w", encoding="utf-8") as fh:
+        for r in synthetic_results(n, seed=seed):
+            fh.write(json.dumps(result_to_dict(r, include_report=True)) + "\n")

@@ -13,8 +13,6 @@ operation (``EVENTDESK_CRASH_TRIALS``, default 2); the soak run does at least 10
 
 from __future__ import annotations
 
-import io
-import json
 import os
 import random
 import shutil
@@ -27,27 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from store_builders import export_jsonl, write_synthetic_results
 
-from eventdesk.records import result_to_dict
-from eventdesk.store.base import IncidentQuery, open_store
-from eventdesk.store.export import write_jsonl
+from eventdesk.store.base import open_store
 from eventdesk.store.integrity import check_integrity
-from eventdesk.store.synthetic import synthetic_results
 
 CLI = [sys.executable, "-m", "eventdesk"]
 INGEST_REPORTS = 1500
 REEXTRACT_REPORTS = 120
 SEED = int(os.environ.get("EVENTDESK_CRASH_SEED", "20261208"))
-
-
-def _export(db: str) -> str:
-    store = open_store(db)
-    try:
-        out = io.StringIO()
-        write_jsonl(store.iter_incidents(IncidentQuery()), out)
-        return out.getvalue()
-    finally:
-        store.close()
 
 
 def _problems(db: str) -> list[str]:
@@ -60,12 +46,6 @@ def _problems(db: str) -> list[str]:
 
 def _run(args: list[str], *, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout, check=False)
-
-
-def _write_results(path: Path, n: int, seed: int) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for r in synthetic_results(n, seed=seed):
-            fh.write(json.dumps(result_to_dict(r, include_report=True)) + "\n")
 
 
 @dataclass
@@ -84,9 +64,9 @@ class Op:
 def ops(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Op]:
     root = tmp_path_factory.mktemp("crash")
     data = root / "results.jsonl"
-    _write_results(data, INGEST_REPORTS, seed=5)
+    write_synthetic_results(data, INGEST_REPORTS, seed=5)
     small = root / "small.jsonl"
-    _write_results(small, REEXTRACT_REPORTS, seed=6)
+    write_synthetic_results(small, REEXTRACT_REPORTS, seed=6)
 
     empty = root / "empty.duckdb"
     open_store(str(empty)).close()
@@ -134,12 +114,12 @@ def ops(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Op]:
         work.mkdir()
         db = str(work / "store.duckdb")
         shutil.copy(op.base, db)
-        op.before = _export(db)
+        op.before = export_jsonl(db)
         started = time.perf_counter()
         done = _run(op.args(db, work))
         op.seconds = time.perf_counter() - started
         assert done.returncode == 0, done.stderr
-        op.clean = _export(db)
+        op.clean = export_jsonl(db)
         if op.name == "export":
             op.clean = (work / "out.jsonl").read_text(encoding="utf-8")
     return table
@@ -165,7 +145,7 @@ def _trial(op: Op, work: Path, rng: random.Random, label: str) -> None:
     proc.communicate(timeout=60)
 
     assert _problems(db) == [], where
-    state = _export(db)
+    state = export_jsonl(db)
     if op.name == "export":
         out = work / "out.jsonl"
         assert not out.exists() or out.read_text(encoding="utf-8") == op.clean, f"{where}: torn export file"
@@ -182,7 +162,7 @@ def _trial(op: Op, work: Path, rng: random.Random, label: str) -> None:
     if op.name == "export":
         assert (work / "out.jsonl").read_text(encoding="utf-8") == op.clean, where
     else:
-        assert _export(db) == op.clean, f"{where}: resumed result differs from a clean run"
+        assert export_jsonl(db) == op.clean, f"{where}: resumed result differs from a clean run"
 
 
 OPS = ("ingest", "reextract", "merge", "split", "export")

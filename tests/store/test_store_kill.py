@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -10,10 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from eventdesk.records import result_to_dict
-from eventdesk.store.base import IncidentQuery, open_store
-from eventdesk.store.export import write_jsonl
-from eventdesk.store.synthetic import synthetic_results
+from store_builders import export_jsonl, write_synthetic_results
+
+from eventdesk.store.base import open_store
 
 N = 4000
 BATCH = 400
@@ -29,12 +27,6 @@ ingest(store, read_extracted([sys.argv[1]]), batch_size=int(sys.argv[3]), on_bat
 store.close()
 print("done", flush=True)
 """
-
-
-def _write_input(path: Path) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for r in synthetic_results(N, seed=11):
-            fh.write(json.dumps(result_to_dict(r, include_report=True)) + "\n")
 
 
 def _run(args: list[str]) -> subprocess.Popen[str]:
@@ -73,21 +65,9 @@ def _check_consistent(url: str) -> int:
         store.close()
 
 
-def _export(url: str) -> str:
-    store = open_store(url)
-    try:
-        import io
-
-        out = io.StringIO()
-        write_jsonl(store.iter_incidents(IncidentQuery()), out)
-        return out.getvalue()
-    finally:
-        store.close()
-
-
 def test_kill_mid_batch_then_resume(tmp_path: Path, store_url: str) -> None:
     data = tmp_path / "results.jsonl"
-    _write_input(data)
+    write_synthetic_results(data, N, seed=11)
     proc = _run([str(data), store_url, str(BATCH)])
     assert proc.stdout is not None
     commits = 0
@@ -112,4 +92,4 @@ def test_kill_mid_batch_then_resume(tmp_path: Path, store_url: str) -> None:
     clean = str(tmp_path / "clean.duckdb")
     whole = _run([str(data), clean, str(BATCH)])
     whole.communicate(timeout=300)
-    assert _export(store_url) == _export(clean)
+    assert export_jsonl(store_url) == export_jsonl(clean)

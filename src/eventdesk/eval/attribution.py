@@ -61,11 +61,17 @@ class BadSuite(EventdeskError):
 
 
 @dataclass(frozen=True, slots=True)
-class ExpectedActor:
+class Actor:
+    """An actor of a case: expected by the suite, or predicted from the extractor's output."""
+
     name: str
     role: str
     status: str | None = None
     attributed_by: str | None = None
+
+
+ExpectedActor = Actor
+PredictedActor = Actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +82,6 @@ class AttributionCase:
     published: str | None
     expected: tuple[ExpectedActor, ...]
     note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class PredictedActor:
-    name: str
-    role: str
-    status: str | None = None
-    attributed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
