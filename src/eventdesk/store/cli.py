@@ -9,13 +9,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from eventdesk.commands.failure_list import FailureList
+from eventdesk.commands.input_options import input_options, read_options
 from eventdesk.commands.output_file import writable_file
 from eventdesk.errors import EventdeskError
+from eventdesk.export.registry import FORMATS, INCIDENT_FORMATS
 from eventdesk.params import COUNTRY_CODE, ISO_DATE, LIMIT, SEARCH_WORDS, TYPE_CODE
 from eventdesk.store.base import DEFAULT_DB, IncidentQuery, Store, open_store
 
@@ -86,6 +88,7 @@ def _who(who: str | None) -> str:
     help="Write every failed report here as JSONL ({id, code, message, stage}); stderr names the first 20.",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
+@input_options
 def ingest(
     inputs: tuple[str, ...],
     db: str,
@@ -98,8 +101,10 @@ def ingest(
 ) -> None:
     """Store reports and their extracted events, and link them into incidents.
 
-    INPUT is a .jsonl file of reports ({"id", "text", "title", "published", "url", "source"}),
-    a .txt or .html file, a directory of them, or - for stdin. With --extracted, INPUT is JSONL
+    INPUT is a .jsonl or .jsonl.gz file of reports ({"id", "text", "title", "published", "url",
+    "source"}), a .txt or .html file, an RSS/Atom feed, a WARC or WARC.gz archive, a CSV or TSV file
+    (--text-column etc.), a directory of them (--include/--exclude globs), or - for stdin
+    (docs/inputs.md: each format, with an example). With --extracted, INPUT is JSONL
     output of `eventdesk extract --with-report`, which carries each report; a line without its
     report (plain `eventdesk extract` output) is refused, the rest is stored. The same report twice
     (same text or URL) is stored once; an interrupted run is resumed by running it again.
@@ -114,7 +119,9 @@ def ingest(
       eventdesk ingest reports.jsonl --db news.duckdb --workers 2 --errors failed.jsonl
       eventdesk extract reports.jsonl --with-report -o results.jsonl
       eventdesk ingest results.jsonl --extracted --db postgresql://me@dbhost/eventdesk
+      eventdesk ingest CC-NEWS-20240101.warc.gz sheet.csv --text-column body --db news.duckdb
     """
+    from eventdesk.io.options import Skipped
     from eventdesk.io.readers import read_inputs
     from eventdesk.progress import progress
     from eventdesk.store.ingest import ingest as run_ingest
@@ -123,7 +130,9 @@ def ingest(
     sink = errors_file.open("w", encoding="utf-8") if errors_file else nullcontext(None)
     with sink as errors, _store(db, create=True) as store, progress("ingesting", disable=quiet) as advance:
         failures = FailureList(errors)
-        items = read_extracted(inputs) if extracted else read_inputs(inputs, published=published)
+        skipped = Skipped()
+        items = (read_extracted(inputs) if extracted
+                 else read_inputs(inputs, published=published, options=read_options(), skipped=skipped))
         summary = run_ingest(
             store, items, workers=workers, batch_size=batch_size, on_batch=lambda _, n: advance(n), on_failure=failures
         )
@@ -139,6 +148,8 @@ def ingest(
             f"Store: {stats['reports']} reports, {stats['incidents']} incidents.",
             err=True,
         )
+        if skipped.total:
+            click.echo(skipped.summary(), err=True)
     if failures.count:
         sys.exit(3)
 
@@ -296,31 +307,33 @@ def show_cmd(incident_id: str, db: str, as_json: bool) -> None:
     "fmt",
     default="jsonl",
     show_default=True,
-    type=click.Choice(["jsonl", "csv"]),
-    help="Output format.",
+    type=click.Choice(INCIDENT_FORMATS),
+    help="Output format; docs/exports.md describes each and its columns.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), callback=writable_file,
-              help="File (default stdout); its folder must exist.")
+              help="File (default stdout; parquet needs one); its folder must exist.")
 @_filters
 def export_cmd(db: str, fmt: str, output: Path | None, **filters: Any) -> None:
-    """Write incident records (JSONL: the contract in docs/incidents.md; CSV: fused fields).
+    """Write incident records: the contract (jsonl), flat rows (csv), nested columns (parquet), points
+    (geojson), or the GTD, ACLED, UCDP GED and PLOVER shapes (docs/exports.md). Records a format
+    cannot hold (no coordinates for a point, no GTD attack type) are left out and counted on stderr.
 
     \b
     Examples:
       eventdesk incidents export -o incidents.jsonl
       eventdesk incidents export --format csv --country NG -o nigeria.csv
+      eventdesk incidents export --format parquet -o incidents.parquet
+      eventdesk incidents export --format gtd --since 2024-01-01 -o gtd.csv
     """
-    from eventdesk.io.atomic import atomic_output
-    from eventdesk.store.export import WRITERS
+    from eventdesk.store.export import export_incidents
 
+    if FORMATS[fmt].to_path and output is None:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give one with -o")
     query = _query(**filters)
     with _store(db) as store:
-        sink: IO[str]
-        # a file appears whole or not at all: written beside the target, renamed at the end
-        with atomic_output(output, newline="") if output else nullcontext(sys.stdout) as sink:
-            n = WRITERS[fmt](store.iter_incidents(query), sink)
-    if output:
-        click.echo(f"{n} incidents written to {output}", err=True)
+        count = export_incidents(store.iter_incidents(query), fmt, output)
+    if output or count.left_out:
+        click.echo(count.summary("incidents", output), err=True)
 
 
 def _reason(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

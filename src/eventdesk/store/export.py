@@ -1,99 +1,64 @@
-"""Incident exporters: a dict of writers, one per format (``incidents export --format NAME``).
+"""Incident exports, the entry ``incidents export`` calls: :func:`export_incidents`.
 
-A writer takes an iterable of incidents and a text stream and returns how many it wrote. Add a
-format by adding a writer to :data:`WRITERS`; the CLI lists whatever is registered here.
+The formats live in :mod:`eventdesk.export` (one module each, registered in
+``eventdesk.export.registry.FORMATS``). :data:`WRITERS` keeps the older interface for the text
+formats: a writer takes incidents and a text stream and returns how many it wrote.
 """
 
 from __future__ import annotations
 
-import csv
-import json
+import sys
 from collections.abc import Callable, Iterable
-from typing import IO, Any
+from contextlib import nullcontext
+from pathlib import Path
+from typing import IO
 
-from eventdesk.store.incident import Incident, incident_to_dict
+from eventdesk.export import flat, jsonl
+from eventdesk.export.registry import FORMATS, ExportFormatError, get_format
+from eventdesk.export.table import ExportCount
+from eventdesk.io.atomic import atomic_output, atomic_path
+from eventdesk.store.incident import Incident
 
 Writer = Callable[[Iterable[Incident], IO[str]], int]
+CSV_COLUMNS = flat.INCIDENT_COLUMNS
+csv_row = flat.incident_row
+
+
+def export_incidents(incidents: Iterable[Incident], fmt: str, output: Path | None) -> ExportCount:
+    """Write ``incidents`` in format ``fmt`` to ``output`` (atomically) or, for text formats, stdout."""
+    form = get_format(fmt)
+    if form.to_path:
+        if output is None:
+            raise ExportFormatError(f"--format {fmt} writes a binary file: give one with -o")
+        with atomic_path(output) as tmp:
+            return form.incidents_to_path()(incidents, tmp)
+    writer = form.incidents()
+    sink: IO[str]
+    # a file appears whole or not at all: written beside the target, renamed at the end
+    with atomic_output(output, newline="") if output else nullcontext(sys.stdout) as sink:
+        return writer(incidents, sink)
+
+
+def _counted(name: str) -> Writer:
+    def write(incidents: Iterable[Incident], out: IO[str]) -> int:
+        return FORMATS[name].incidents()(incidents, out).written
+
+    write.__name__ = f"write_{name}"
+    return write
 
 
 def write_jsonl(incidents: Iterable[Incident], out: IO[str]) -> int:
-    """One incident record per line (the contract in ``docs/incidents.md``)."""
-    n = 0
-    for incident in incidents:
-        out.write(json.dumps(incident_to_dict(incident), ensure_ascii=False) + "\n")
-        n += 1
-    return n
-
-
-CSV_COLUMNS = (
-    "incident_id",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "type",
-    "country_code",
-    "admin1",
-    "place",
-    "district",
-    "lat",
-    "lon",
-    "place_precision",
-    "killed_low",
-    "killed_best",
-    "killed_high",
-    "injured_low",
-    "injured_best",
-    "injured_high",
-    "n_reports",
-    "reports",
-    "perpetrators",
-    "n_contradictions",
-    "first_published",
-    "last_published",
-    "title",
-)
-
-
-def csv_row(inc: Incident) -> dict[str, Any]:
-    loc, date = inc.location, inc.date
-    return {
-        "incident_id": inc.incident_id,
-        "date_start": date.get("start"),
-        "date_end": date.get("end"),
-        "date_precision": date.get("precision"),
-        "type": inc.type.get("code"),
-        "country_code": loc.get("country_code"),
-        "admin1": loc.get("admin1"),
-        "place": loc.get("name"),
-        "district": loc.get("district"),
-        "lat": loc.get("lat"),
-        "lon": loc.get("lon"),
-        "place_precision": loc.get("precision"),
-        "killed_low": inc.killed.low,
-        "killed_best": inc.killed.best,
-        "killed_high": inc.killed.high,
-        "injured_low": inc.injured.low,
-        "injured_best": inc.injured.best,
-        "injured_high": inc.injured.high,
-        "n_reports": len(inc.reports),
-        "reports": ";".join(inc.reports),
-        "perpetrators": ";".join(f"{p.name}:{p.status}" for p in inc.perpetrators),
-        "n_contradictions": len(inc.contradictions),
-        "first_published": inc.first_published,
-        "last_published": inc.last_published,
-        "title": inc.title,
-    }
+    """One incident record per line (the contract in ``docs/schema.md``)."""
+    return jsonl.write_incidents(incidents, out).written
 
 
 def write_csv(incidents: Iterable[Incident], out: IO[str]) -> int:
     """One row per incident, fused fields only (histories stay in the JSONL export)."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    n = 0
-    for incident in incidents:
-        writer.writerow(csv_row(incident))
-        n += 1
-    return n
+    return flat.write_incidents(incidents, out).written
 
 
-WRITERS: dict[str, Writer] = {"jsonl": write_jsonl, "csv": write_csv}
+WRITERS: dict[str, Writer] = {
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    **{name: _counted(name) for name, f in FORMATS.items() if not f.to_path and name not in ("jsonl", "csv")},
+}
