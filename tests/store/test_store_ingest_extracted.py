@@ -130,3 +130,16 @@ def test_read_extracted_gives_one_item_per_line_and_names_undecodable_ones(tmp_p
 
     assert [type(i).__name__ for i in items] == ["ReportResult", "ReadFailure", "ReadFailure", "ReportResult"]
     assert isinstance(items[1], ReadFailure) and items[1].id == f"{path}:2" and items[1].error.code == "bad_encoding"
+
+
+def test_read_extracted_a_line_over_the_cap_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    from eventdesk.io.lines import MAX_LINE_BYTES
+
+    good = json.dumps(result_to_dict(kerman_story()[1], include_report=True))
+    huge = json.dumps({"id": "huge", "text": "x" * (MAX_LINE_BYTES + 10)})
+    path = tmp_path / "results.jsonl"
+    path.write_text(f"{good}\n{huge}\n{good}\n", encoding="utf-8")
+    items = list(read_extracted([str(path)]))
+    assert [type(i).__name__ for i in items] == ["ReportResult", "ReadFailure", "ReportResult"]
+    failure = items[1]
+    assert isinstance(failure, ReadFailure) and failure.id == f"{path}:2" and failure.error.code == "too_large"

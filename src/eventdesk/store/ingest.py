@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from eventdesk.errors import BadEncoding, BadRecord, EventdeskError
+from eventdesk.io.lines import iter_lines
 from eventdesk.io.readers import ReadFailure
 from eventdesk.records import Report, ReportResult, result_from_dict
 from eventdesk.store.base import BatchSummary, Store
@@ -185,9 +186,12 @@ def read_extracted(paths: Iterable[str]) -> Iterator[ReportResult | ReadFailure]
             raise EventdeskError(f"input not found: {spec}", code="input_not_found")
     for path in files:
         with path.open("rb") as fh:  # lines end at b"\n" only, as `extract` writes them
-            for lineno, raw in enumerate(fh, start=1):
-                if raw.strip():
-                    yield _extracted_line(raw, f"{path}:{lineno}")
+            for line in iter_lines(fh, name=str(path)):  # a line over the cap is never held whole
+                where = f"{path}:{line.number}"
+                if line.data is None:
+                    yield ReadFailure(where, line.error or BadRecord("unreadable line"))
+                elif line.data.strip():
+                    yield _extracted_line(line.data, where)
 
 
 def _extracted_line(raw: bytes, where: str) -> ReportResult | ReadFailure:
