@@ -72,3 +72,10 @@ def test_bench_cli_reports_words_per_report() -> None:
     assert out["words_per_report"] >= 120
     assert out["words"] == round(out["words_per_report"] * 2)
     assert out["cpu_seconds"] > 0 and out["spacy_cpu_seconds"] > 0
+
+
+def test_bench_cli_refuses_sizes_it_cannot_build() -> None:
+    # a negative corpus, or reports longer than the extractor's length limit (10,000 words < 100,000 chars)
+    for args in (["--reports", "-1"], ["--reports", "0"], ["--words", "20000"]):
+        result = CliRunner().invoke(main, ["bench", *args])
+        assert result.exit_code == 2, (args, result.output)

@@ -14,8 +14,9 @@ from eventdesk.bench import load_corpus, run_bench, to_json
 @click.command()
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="JSONL reports to time (default: --reports reports built from the bundled samples).")
-@click.option("--reports", "target", default=500, show_default=True, help="Corpus size when built from the samples.")
-@click.option("--words", default=800, show_default=True, type=click.IntRange(0, 100_000),
+@click.option("--reports", "target", default=500, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Corpus size when built from the samples.")
+@click.option("--words", default=800, show_default=True, type=click.IntRange(0, 10_000),
               help="Words per report when built from the samples (paragraphs of consecutive samples "
                    "joined); 0 repeats the samples as they are (~270 words).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
