@@ -168,6 +168,21 @@ class ReportError:
 
 
 @dataclass(frozen=True, slots=True)
+class Failure:
+    """A report a command could not process, as named on stderr and in ``--errors`` files: an input
+    record that was not read (``stage="read"``) or a report whose extraction failed
+    (``stage="extract"``)."""
+
+    id: str
+    code: str
+    message: str
+    stage: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"id": self.id, "code": self.code, "message": self.message, "stage": self.stage}
+
+
+@dataclass(frozen=True, slots=True)
 class ReportResult:
     """One output line of ``eventdesk extract``."""
 

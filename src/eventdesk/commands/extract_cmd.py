@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO
 
@@ -22,17 +21,7 @@ from eventdesk.io.options import Skipped
 from eventdesk.io.readers import read_inputs
 from eventdesk.params import ISO_DATE
 from eventdesk.progress import progress
-from eventdesk.records import ReportResult
-
-
-@dataclass(frozen=True, slots=True)
-class _Failed:
-    id: str
-    code: str
-    message: str
-
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
+from eventdesk.records import Failure, ReportResult
 
 
 @click.command()
@@ -94,7 +83,7 @@ def extract(inputs: tuple[str, ...], output: Path | None, with_report: bool, fmt
                         yield result
                         total += 1
                         if result.error is not None:
-                            failures(_Failed(result.id, result.error.code, result.error.message))
+                            failures(Failure(result.id, result.error.code, result.error.message, "extract"))
                         advance(1)
 
                 written = write_results(fmt, counted(), sink, include_report=with_report)

@@ -38,31 +38,23 @@ def check_output_path(path: Path) -> None:
 @contextmanager
 def atomic_output(path: Path, *, newline: str | None = None) -> Iterator[IO[str]]:
     """A text file opened for writing that replaces ``path`` only when the block ends normally."""
-    check_output_path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or Path("."))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # as open() would make it, not mkstemp's 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline=newline) as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` for a writer that needs a file name (a Parquet file written by
-    DuckDB); it replaces ``path`` only when the block ends normally, like :func:`atomic_output`."""
+    """A temporary path beside ``path`` that replaces it only when the block ends normally (also for
+    a writer that needs a file name, such as a Parquet file written by DuckDB)."""
     check_output_path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or Path("."))
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(tmp, 0o666 & ~umask)  # as open() would make it, not mkstemp's 0600
         yield Path(tmp)
         os.replace(tmp, path)
     except BaseException:

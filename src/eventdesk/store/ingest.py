@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from eventdesk.errors import BadEncoding, BadRecord, EventdeskError
 from eventdesk.io.lines import iter_lines
 from eventdesk.io.readers import ReadFailure
-from eventdesk.records import Report, ReportResult, result_from_dict
+from eventdesk.records import Failure, Report, ReportResult, result_from_dict
 from eventdesk.store.base import BatchSummary, Store
 from eventdesk.store.sql import content_hash
 
@@ -32,20 +32,6 @@ T = TypeVar("T")
 Extractor = Callable[[Iterable[Report]], Iterable[ReportResult]]
 
 NO_REPORT = "no_report"  # error code of an --extracted line that does not carry its report's text
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """One input record that was not stored (``stage="read"``) or a stored report whose extraction
-    failed (``stage="extract"``; stored with its error, so ``reextract`` can try it again)."""
-
-    id: str
-    code: str
-    message: str
-    stage: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"id": self.id, "code": self.code, "message": self.message, "stage": self.stage}
 
 
 @dataclass(slots=True)
